@@ -1,0 +1,66 @@
+"""Every rule and medical statement cites the registry, and every registry entry is used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets import guidance
+from widgets.references import REFERENCES, citations, get
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def engine_keys() -> set[str]:
+    keys = {key for rule in guidance.RULES for key in rule.sources}
+    keys |= {key for sign in guidance.WARNING_SIGNS for key in sign.sources}
+    keys |= set(guidance.EVIDENCE_REASON.sources) | set(guidance.GREEN_REASON.sources)
+    return keys
+
+
+def test_every_rule_and_warning_sign_cites_at_least_one_source():
+    assert all(rule.sources for rule in guidance.RULES)
+    assert all(sign.sources for sign in guidance.WARNING_SIGNS)
+
+
+def test_every_key_the_engine_cites_resolves():
+    assert engine_keys() - set(REFERENCES) == set()
+
+
+def test_every_registry_entry_is_cited_somewhere_in_the_series():
+    text = "\n".join(
+        path.read_text(encoding="utf-8")
+        for pattern in ("widgets/*.py", "notebooks/*.ipynb")
+        for path in ROOT.glob(pattern)
+        if path.name != "references.py"
+    )
+    unused = {key for key in REFERENCES if not re.search(rf"\b{re.escape(key)}\b", text)}
+    assert unused == set()
+
+
+@pytest.mark.parametrize("key", sorted(REFERENCES))
+def test_every_entry_has_authors_year_title_and_a_place_to_find_it(key):
+    ref = REFERENCES[key]
+    assert ref.key == key
+    assert ref.authors and ref.year and ref.title and ref.where
+    assert ref.link == "" or ref.link.startswith(("https://", "http://"))
+    assert key in ref.citation() or ref.title in ref.citation()
+
+
+def test_an_unknown_key_is_an_error_not_a_blank_citation():
+    with pytest.raises(KeyError, match="unknown reference key 'nobody1999'"):
+        get("nobody1999")
+
+
+def test_citations_keep_order_and_drop_repeats():
+    assert [r.key for r in citations(["katz2022", "furlan2015", "katz2022"])] == [
+        "katz2022",
+        "furlan2015",
+    ]
+
+
+def test_html_citations_escape_their_text():
+    assert "<script>" not in get("katz2022").citation_html()
+    assert 'href="https://doi.org/10.1001/jama.2022.5921"' in get("katz2022").citation_html()
