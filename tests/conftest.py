@@ -74,7 +74,7 @@ def wait_for_http(url: str, timeout: float) -> None:
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
-        except Exception as error:  # noqa: BLE001 - any failure means "not up yet"
+        except Exception as error:  # any failure means "not up yet"
             last_error = error
             time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout} s: {last_error}")
