@@ -8,7 +8,7 @@ LAB_ARGS ?=
 # Jupyter refuses to start as root unless told; CI and containers run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test lint bench clean
+.PHONY: setup lab test lint bench handouts slides app clean
 
 setup: $(STAMP) $(LAB_SETTINGS)/overrides.json
 
@@ -35,6 +35,18 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python -m bench
+
+# Printable, offline handouts from freshly executed copies of the notebooks.
+handouts: setup
+	$(BIN)/python scripts/build_handouts.py
+
+# reveal.js slides that work offline.
+slides: setup
+	$(BIN)/python scripts/build_slides.py
+
+# The series as a code-free app (Voila) on 127.0.0.1.
+app: setup
+	$(BIN)/python scripts/serve_app.py $(APP_ARGS)
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -862,6 +862,79 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
 
 
 # ---------------------------------------------------------------------------
+# Where a massager may go: the body map and the precautions notebook draw from this.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    id: str
+    place: str
+    ok: bool
+    why: str
+    sources: tuple[str, ...]
+
+
+PLACEMENTS: tuple[Placement, ...] = (
+    Placement(
+        id="muscles_beside_spine",
+        place="The muscles on either side of the spine",
+        ok=True,
+        why="Soft muscle can take gentle pressure. This is where most people feel tight.",
+        sources=("furlan2015", "therabody"),
+    ),
+    Placement(
+        id="buttocks",
+        place="The buttocks",
+        ok=True,
+        why="Big muscles with no bone close under the skin.",
+        sources=("therabody",),
+    ),
+    Placement(
+        id="upper_back_muscles",
+        place="The muscles of the upper back and shoulders",
+        ok=True,
+        why="Fine for gentle use. Keep away from the neck if you have narrowing there.",
+        sources=("therabody", "yin2014"),
+    ),
+    Placement(
+        id="spine_bones",
+        place="The bones down the middle of your back",
+        ok=False,
+        why="Pressing on bone hurts and can harm the joints. Makers say to avoid bony areas.",
+        sources=("therabody",),
+    ),
+    Placement(
+        id="front_of_neck",
+        place="The front and sides of the neck",
+        ok=False,
+        why="Big blood vessels run here. Massage here has been linked with torn arteries.",
+        sources=("sulkowski2022", "shariff2023", "yin2014"),
+    ),
+    Placement(
+        id="numb_skin",
+        place="Skin that feels numb",
+        ok=False,
+        why="You cannot feel if the pressure or heat is too much, so you could be hurt.",
+        sources=("heating_pad_warnings", "burns1987"),
+    ),
+    Placement(
+        id="broken_skin",
+        place="Wounds, rashes, scars that have not healed, or a surgery site",
+        ok=False,
+        why="It can hurt the skin, spread infection or press on an implant.",
+        sources=("therabody", "nccih_massage"),
+    ),
+    Placement(
+        id="over_a_clot",
+        place="A leg with a blood clot, or swollen, twisted veins",
+        ok=False,
+        why="Pressure could move a clot towards the lungs.",
+        sources=("nccih_massage",),
+    ),
+)
+
+# ---------------------------------------------------------------------------
 # The session planner's question: what is the nearest setting the engine would call green?
 # ---------------------------------------------------------------------------
 
