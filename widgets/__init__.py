@@ -1,3 +1,6 @@
 """Widgets, figures and the guidance engine behind the spinal stenosis and back massager series."""
 
 __version__ = "0.1.0"
+
+# The date a clinician last reviewed the content against ../shared/clinical-evidence.md.
+LAST_REVIEWED = "2026-11-23"

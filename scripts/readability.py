@@ -1,0 +1,27 @@
+"""Print the Flesch-Kincaid grade of each notebook's patient-facing prose and of the series."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import textstat
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from widgets.notebook_text import notebook_prose  # noqa: E402
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def main() -> None:
+    texts = []
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        text = notebook_prose(path)
+        texts.append(text)
+        grade = textstat.flesch_kincaid_grade(text) if text else float("nan")
+        print(f"{path.name:45s} grade {grade:5.1f}  words {len(text.split()):5d}")
+    print(f"{'whole series':45s} grade {textstat.flesch_kincaid_grade(' '.join(texts)):5.1f}")
+
+
+if __name__ == "__main__":
+    main()
