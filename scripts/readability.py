@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import textstat
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from widgets.notebook_text import notebook_prose  # noqa: E402
+from widgets.notebook_text import notebook_prose
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
