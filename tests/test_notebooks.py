@@ -1,0 +1,222 @@
+"""What every notebook in the series gives its reader: the same skeleton, hidden code, working
+links, in-order headings, resolvable citations and the safety sections."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets import navigation as nav
+from widgets.notebook_text import NAV_MARK, cited_keys, load
+from widgets.quiz_bank import questions_for
+from widgets.references import REFERENCES
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+SERIES = [
+    "00_start_here",
+    "01_understanding_spinal_stenosis",
+    "02_massage_and_back_pain",
+    "03_what_back_massagers_offer",
+    "04_precautions",
+    "05_should_i_use_one",
+    "06_alternatives",
+    "07_lifestyle",
+    "08_future_directions",
+    "09_personal_stories",
+    "10_conclusion_and_your_plan",
+]
+REQUIRED_SECTIONS = [
+    "What you will learn",
+    "Key points",
+    "Check your understanding",
+    "When to get help now",
+    "Sources",
+    "What's next?",
+]
+HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$", re.MULTILINE)
+
+
+def path_of(stem: str) -> Path:
+    return NOTEBOOKS / f"{stem}.ipynb"
+
+
+def markdown(nb: dict) -> list[str]:
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+def headings(nb: dict) -> list[tuple[int, str]]:
+    found = []
+    for text in markdown(nb):
+        text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+        found += [(len(m.group(1)), m.group(2)) for m in HEADING.finditer(text)]
+    return found
+
+
+def code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def section_code(nb: dict, title: str) -> str:
+    """The code of the cells between the ``## title`` heading and the next ``##`` heading."""
+    inside, code = False, []
+    for cell in nb["cells"]:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            match = re.search(r"^## (.+?)\s*$", text, re.MULTILINE)
+            if match:
+                inside = match.group(1) == title
+        elif inside:
+            code.append(text)
+    return "\n".join(code)
+
+
+def test_the_series_has_a_start_here_notebook_and_one_per_section_of_the_article():
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == SERIES
+
+
+notebooks = pytest.mark.parametrize("stem", SERIES)
+
+
+@notebooks
+def test_runs_on_the_python3_kernel(stem):
+    assert load(path_of(stem))["metadata"]["kernelspec"]["name"] == "python3"
+
+
+@notebooks
+def test_opens_with_title_audience_time_to_read_and_the_education_notice(stem):
+    nb = load(path_of(stem))
+    text = "\n".join(markdown(nb))
+    assert [h for h in headings(nb) if h[0] == 1], "no title"
+    assert "This is education, not medical advice." in text
+    assert "**Who this is for:**" in text
+    assert re.search(r"\*\*Time to read:\*\* about \d+ minutes", text)
+
+
+@notebooks
+def test_has_every_required_section_in_order(stem):
+    titles = [title for level, title in headings(load(path_of(stem))) if level == 2]
+    positions = [titles.index(s) for s in REQUIRED_SECTIONS if s in titles]
+    assert [s for s in REQUIRED_SECTIONS if s not in titles] == []
+    assert positions == sorted(positions)
+    assert titles[0] == "What you will learn"
+
+
+@notebooks
+def test_headings_have_one_h1_no_skipped_levels_and_no_repeats(stem):
+    found = headings(load(path_of(stem)))
+    assert [level for level, _ in found].count(1) == 1
+    assert found[0][0] == 1
+    for (before, _), (after, title) in itertools.pairwise(found):
+        assert after <= before + 1, f"heading level skipped at {title!r}"
+    titles = [title for _, title in found]
+    assert len(titles) == len(set(titles))
+
+
+@notebooks
+def test_code_is_one_or_two_lines_hidden_in_the_lab_and_dropped_from_exports(stem):
+    nb = load(path_of(stem))
+    assert code_cells(nb), "a notebook with no code shows no picture or quiz"
+    for cell in code_cells(nb):
+        lines = [line for line in "".join(cell["source"]).splitlines() if line.strip()]
+        assert 1 <= len(lines) <= 2, lines
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
+        assert "remove-input" in cell["metadata"].get("tags", [])
+        tree = ast.parse("\n".join(lines))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module and node.module.startswith("widgets"), node.module
+
+
+@notebooks
+def test_every_code_cell_follows_a_line_that_says_what_it_shows(stem):
+    cells = load(path_of(stem))["cells"]
+    for before, cell in itertools.pairwise(cells):
+        if cell["cell_type"] == "code":
+            assert before["cell_type"] == "markdown" and "".join(before["source"]).strip()
+
+
+@notebooks
+def test_has_at_least_one_picture_drawn_in_code(stem):
+    code = "\n".join("".join(c["source"]) for c in code_cells(load(path_of(stem))))
+    assert re.search(r"from widgets\.(figures_\w+|stories|explorer) import", code)
+
+
+@notebooks
+def test_check_your_understanding_runs_this_notebooks_quiz(stem):
+    code = section_code(load(path_of(stem)), "Check your understanding")
+    assert f'quiz("{stem}")' in code
+    assert len(questions_for(stem)) >= 2
+
+
+@notebooks
+def test_when_to_get_help_now_is_rendered_from_the_engine(stem):
+    assert "help_now()" in section_code(load(path_of(stem)), "When to get help now")
+
+
+def listed_sources(nb: dict) -> list[str]:
+    code = section_code(nb, "Sources")
+    call = next(
+        node
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "sources"
+    )
+    return [arg.value for arg in call.args]
+
+
+@notebooks
+def test_sources_list_every_key_the_prose_cites_and_every_key_resolves(stem):
+    nb = load(path_of(stem))
+    listed = listed_sources(nb)
+    assert len(set(listed)) >= 2
+    assert [key for key in listed if key not in REFERENCES] == []
+    assert cited_keys(path_of(stem)) - set(listed) == set()
+    assert cited_keys(path_of(stem)), "the prose cites no source"
+
+
+@notebooks
+def test_images_written_in_markdown_have_alt_text(stem):
+    for text in markdown(load(path_of(stem))):
+        assert not re.search(r"!\[\s*\]\(", text)
+        for tag in re.findall(r"<img\b[^>]*>", text):
+            assert re.search(r'alt="[^"]+"', tag), tag
+
+
+@notebooks
+def test_previous_contents_and_next_links_sit_at_top_and_bottom_and_resolve(stem):
+    cells = load(path_of(stem))["cells"]
+    first, last = ("".join(cells[i]["source"]) for i in (0, -1))
+    assert first.startswith(NAV_MARK) and last.startswith(NAV_MARK)
+    for target in re.findall(r"\]\(([^)#]+)", first + last):
+        assert (NOTEBOOKS / target).exists(), target
+    index = SERIES.index(stem)
+    if index > 0:
+        assert f"({SERIES[index - 1]}.ipynb)" in first
+    if index < len(SERIES) - 1:
+        assert f"({SERIES[index + 1]}.ipynb)" in first
+
+
+def test_navigation_is_up_to_date_and_the_script_is_safe_to_rerun():
+    rendered = nav.render_all(NOTEBOOKS)
+    stale = [p.name for p, text in rendered.items() if p.read_text(encoding="utf-8") != text]
+    assert stale == [], "run: python scripts/nav.py"
+    again = {p: nav.dumps(json.loads(t)) for p, t in rendered.items()}
+    assert again == rendered
+
+
+def test_start_here_lists_every_notebook_in_its_contents():
+    text = "\n".join(markdown(load(path_of("00_start_here"))))
+    toc = text[text.index(nav.TOC_OPEN) : text.index(nav.TOC_CLOSE)]
+    for stem in SERIES[1:]:
+        assert f"({stem}.ipynb)" in toc
+
+
+def test_every_notebook_cites_two_or_more_sources_and_the_series_uses_the_registry():
+    for stem in SERIES:
+        assert len(cited_keys(path_of(stem))) >= 2, stem
