@@ -10,7 +10,9 @@ import json
 import re
 from pathlib import Path
 
-CITATION = re.compile(r"\[([a-z][a-z0-9_]*\d{4}[a-z]?|[a-z]+_[a-z0-9_]+)\]")
+# A citation is a registry key in square brackets, e.g. [katz2022] or [therabody]; a markdown
+# link such as [text](url) is not one.
+CITATION = re.compile(r"\[([a-z][a-z0-9_]+)\](?!\()")
 NAV_MARK = "<!-- nav -->"
 
 
