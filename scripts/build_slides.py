@@ -1,0 +1,167 @@
+"""Build reveal.js slide decks of the series that open with no network at all.
+
+Run by ``make slides``. Each notebook is executed fresh (so widgets carry their static HTML
+picture), code is dropped, speaker notes stay as ``<aside class="notes">``, and the decks load
+reveal.js from a local copy written next to them. Usage::
+
+    python scripts/build_slides.py                       # every notebook -> build/slides/
+    python scripts/build_slides.py notebooks/05_should_i_use_one.ipynb --out /tmp/decks
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import SlidesExporter
+from traitlets.config import Config
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+TEMPLATES = ROOT / "templates"
+REVEAL = TEMPLATES / "slides" / "reveal.js"
+DEFAULT_OUT = ROOT / "build" / "slides"
+NAV_MARKER = "<!-- nav -->"
+CELL_TIMEOUT_S = 180
+
+# The static picture first: no widget manager, no JavaScript, nothing fetched at view time.
+DISPLAY_PRIORITY = [
+    "text/html",
+    "text/markdown",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/plain",
+]
+
+
+@dataclass(frozen=True)
+class Deck:
+    notebook: Path
+    html_path: Path
+    title: str
+
+
+def slide_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Keep what belongs on a slide: speaker notes stay, navigation and other hidden cells go.
+
+    Notes cells are tagged ``remove-cell`` so handouts drop them; here they are the point.
+    Navigation links point at .ipynb files, which mean nothing inside a deck.
+    """
+    kept = []
+    for cell in nb.cells:
+        slide_type = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith(NAV_MARKER):
+            continue
+        if "remove-cell" in tags and slide_type != "notes":
+            continue
+        kept.append(cell)
+    nb.cells = kept
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    # Without widget state the exporter cannot pick the live view, so text/html is used.
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def exporter() -> SlidesExporter:
+    config = Config()
+    config.NbConvertBase.display_data_priority = DISPLAY_PRIORITY
+    return SlidesExporter(
+        config=config,
+        template_name="slides",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        reveal_url_prefix="reveal.js",
+        reveal_theme="white",
+        # No sliding motion: calmer for an audience that may get dizzy or motion-sick.
+        reveal_transition="none",
+        reveal_scroll=True,
+    )
+
+
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return fallback
+
+
+def build_deck(notebook: Path, out: Path) -> Deck:
+    nb = nbformat.read(notebook, as_version=4)
+    nb = execute(slide_cells(nb), notebook.parent)
+    body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
+    html_path = out / f"{notebook.stem}.slides.html"
+    html_path.write_text(body, encoding="utf-8")
+    return Deck(notebook, html_path, notebook_title(nb, notebook.stem))
+
+
+def index_page(decks: list[Deck]) -> str:
+    items = "\n".join(
+        f'<li><a href="{html.escape(d.html_path.name)}">{html.escape(d.title)}</a></li>'
+        for d in decks
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
+        "<title>Workshop slides</title></head>\n<body>\n<main>\n<h1>Workshop slides</h1>\n"
+        "<p>Open a deck, press F for full screen and S for the speaker notes window.</p>\n"
+        f"<ol>\n{items}\n</ol>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def build(notebooks: list[Path], out: Path) -> tuple[list[Deck], list[tuple[Path, str]]]:
+    out.mkdir(parents=True, exist_ok=True)
+    # The decks point at ./reveal.js; a fresh copy keeps it in step with the vendored version.
+    shutil.rmtree(out / "reveal.js", ignore_errors=True)
+    shutil.copytree(REVEAL, out / "reveal.js")
+    decks: list[Deck] = []
+    failures: list[tuple[Path, str]] = []
+    for notebook in notebooks:
+        try:
+            decks.append(build_deck(notebook, out))
+        except Exception as error:  # one broken notebook should not hide the others' decks
+            failures.append((notebook, f"{type(error).__name__}: {error}"))
+    if decks:
+        (out / "index.html").write_text(index_page(decks), encoding="utf-8")
+    return decks, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="default: build/slides")
+    args = parser.parse_args(argv)
+    notebooks = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    decks, failures = build(notebooks, args.out)
+    for deck in decks:
+        print(f"wrote {deck.html_path}")
+    for notebook, message in failures:
+        print(f"FAILED {notebook.name}: {message[:2000]}", file=sys.stderr)
+    if decks:
+        print(f"open {args.out / 'index.html'}")
+    return 1 if failures or not decks else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Serve the series as a code-free app with Voila on 127.0.0.1, starting at the start-here page.
+
+Run by ``make app``; ``make app APP_ARGS="--port 8870"`` picks the port. Any option this script
+does not know is passed on to Voila (for example ``--theme=dark``). Voila is its own Tornado
+server, not Jupyter Server, so it has no root check and needs no ``--allow-root``.
+
+Voila ignores cell tags, so it would show the presenter's speaker notes (cells tagged
+``remove-cell``) to patients. The app therefore serves a copy of the notebooks in ``build/app``
+with those cells dropped; everything else (figures, navigation links) is copied as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+APP_COPY = ROOT / "build" / "app"
+START = "00_start_here.ipynb"
+HIDDEN_TAG = "remove-cell"
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+
+# JupyterLab extensions Voila would load that do nothing in an app view and log console errors
+# there (they expect a notebook panel or a Lab shell). Widgets stay: they are the point.
+EXTENSION_DENYLIST = (
+    "jupyterlab-rise",
+    "@voila-dashboards/jupyterlab-preview",
+)
+
+
+def voila_command(port: int, notebooks: Path, extra: list[str]) -> list[str]:
+    return [
+        sys.executable, "-m", "voila", str(notebooks),
+        "--no-browser",
+        f"--port={port}",
+        f"--Voila.ip={HOST}",
+        # A taken port must fail loudly: Voila would otherwise move to another port and the
+        # address printed below would be wrong.
+        "--Voila.port_retries=0",
+        "--strip_sources=True",
+        "--theme=light",
+        "--show_tracebacks=False",
+        *(f"--VoilaConfiguration.extension_denylist={name}" for name in EXTENSION_DENYLIST),
+        *extra,
+    ]  # fmt: skip
+
+
+def without_hidden_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    nb.cells = [c for c in nb.cells if HIDDEN_TAG not in c.metadata.get("tags", [])]
+    return nb
+
+
+def app_copy(notebooks: Path, target: Path) -> Path:
+    """A fresh copy of the series for the app view, without presenter-only cells."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(notebooks, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for path in target.glob("*.ipynb"):
+        nbformat.write(without_hidden_cells(nbformat.read(path, as_version=4)), path)
+    return target
+
+
+def app_url(port: int) -> str:
+    return f"http://{HOST}:{port}/voila/render/{START}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS, help="folder to serve")
+    parser.add_argument("--copy-to", type=Path, default=APP_COPY, help="default build/app")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="write the app copy and exit (postBuild)"
+    )
+    args, extra = parser.parse_known_args(argv)
+    served = app_copy(args.notebooks.resolve(), args.copy_to.resolve())
+    if args.prepare_only:
+        print(f"App copy written to {served}")
+        return 0
+    command = voila_command(args.port, served, extra)
+    print(f"The series as an app (code hidden): {app_url(args.port)}", flush=True)
+    print("Stop it with Ctrl+C.", flush=True)
+    # Replace this process, so Ctrl+C and `kill` reach Voila directly.
+    os.chdir(served)
+    os.execv(command[0], command)
+    return 0  # not reached
+
+
+if __name__ == "__main__":
+    sys.exit(main())
