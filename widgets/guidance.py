@@ -116,8 +116,10 @@ LEVEL_LABELS: dict[Level, str] = {
     Level.RED: "Red: do not use it, get help now",
 }
 
-# A text symbol for each level, so colour is never the only signal (wcag21, SC 1.4.1).
-LEVEL_ICONS: dict[Level, str] = {Level.GREEN: "✔", Level.AMBER: "⚠", Level.RED: "⛔"}
+# A text symbol for each level, so colour is never the only signal (wcag21, SC 1.4.1). Each is
+# in DejaVu Sans, the fallback font of most Linux machines and of headless Chromium here; the
+# no-entry sign is not, and printed as an empty box.
+LEVEL_ICONS: dict[Level, str] = {Level.GREEN: "✔", Level.AMBER: "⚠", Level.RED: "✖"}
 
 
 # ---------------------------------------------------------------------------

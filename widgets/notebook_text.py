@@ -36,26 +36,44 @@ def markdown_sources(nb: dict, *, patient_facing: bool = True) -> list[str]:
     return out
 
 
+def _clean(line: str) -> str:
+    line = re.sub(r"`[^`]*`", "", line)
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
+    line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"<[^>]+>", " ", line)
+    return line.replace("**", "").replace("*", "").replace("_", " ").strip()
+
+
 def prose(markdown: str) -> str:
-    """Plain sentences from markdown, ready for a readability formula."""
+    """Plain sentences from markdown, ready for a readability formula.
+
+    Lines of one paragraph are joined, since a hard line break does not end a sentence; a list
+    item or a paragraph without a full stop is closed with one, or it would merge with the next.
+    """
     text = re.sub(r"```.*?```", " ", markdown, flags=re.DOTALL)
     text = re.sub(r"<details>.*?</details>", " ", text, flags=re.DOTALL)
     text = CITATION.sub("", text)
-    kept = []
+    units: list[str] = []
+    current: list[str] = []
+
+    def close() -> None:
+        joined = " ".join(part for part in current if part)
+        if joined:
+            units.append(joined if joined[-1] in ".!?:" else joined + ".")
+        current.clear()
+
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", "|", "<!--")):
+            close()
             continue
-        stripped = re.sub(r"`[^`]*`", "", stripped)
-        stripped = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", stripped)
-        stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", stripped)
-        stripped = re.sub(r"<[^>]+>", " ", stripped)
-        stripped = re.sub(r"^([-*+]|\d+\.)\s+", "", stripped)
-        stripped = stripped.replace("**", "").replace("*", "").replace("_", " ")
-        if stripped and stripped[-1] not in ".!?:":
-            stripped += "."  # a bullet is a sentence; without a stop it would merge
-        kept.append(stripped)
-    return " ".join(kept)
+        item = re.match(r"^([-*+]|\d+\.)\s+", stripped)
+        if item:
+            close()
+            stripped = stripped[item.end() :]
+        current.append(_clean(stripped))
+    close()
+    return " ".join(units)
 
 
 def notebook_prose(path: Path) -> str:
