@@ -8,7 +8,7 @@ LAB_ARGS ?=
 # Jupyter refuses to start as root unless told; CI and containers run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test lint bench handouts slides app clean
+.PHONY: setup lab present test lint bench handouts slides app clean
 
 setup: $(STAMP) $(LAB_SETTINGS)/overrides.json
 
@@ -26,6 +26,14 @@ $(LAB_SETTINGS)/overrides.json: lab/overrides.json $(STAMP)
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+
+# JupyterLab for a room: bigger fonts and slideshow settings, without touching everyday settings.
+PRESENTING_SETTINGS := build/presenting-settings
+present: setup
+	mkdir -p $(PRESENTING_SETTINGS)
+	cp lab/presenting.json $(PRESENTING_SETTINGS)/overrides.json
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb \
+		--LabApp.app_settings_dir=$(CURDIR)/$(PRESENTING_SETTINGS) $(ROOT_FLAG) $(LAB_ARGS)
 
 lint: setup
 	$(BIN)/ruff check widgets tests bench scripts
