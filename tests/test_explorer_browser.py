@@ -1,0 +1,106 @@
+"""Notebook 05 in a real JupyterLab: run all cells, move severity, tick a red flag, and see the
+card say what the engine says. Screenshots go to build/screenshots/."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import BUILD, NOTEBOOKS
+
+from widgets import guidance as G
+
+NOTEBOOK = "05_should_i_use_one.ipynb"
+SHOTS = BUILD / "screenshots"
+CARD = ".sms-explorer .sms-card"  # the live widget's card, not the static export picture
+
+
+def _dismiss_dialogs(page) -> None:
+    """Accept a kernel or other dialog if JupyterLab shows one (e.g. "Select Kernel")."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        accept = dialog.locator(".jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+        dialog.first.wait_for(state="detached", timeout=10_000)
+
+
+def _run_all_cells(page) -> None:
+    page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+
+
+def _card_text(page) -> str:
+    # textContent, not innerText: JupyterLab skips rendering cells scrolled out of view.
+    return page.locator(CARD).first.text_content() or ""
+
+
+def _wait_for_card(page, guidance: G.Guidance) -> str:
+    page.wait_for_function(
+        """([selector, headline]) => {
+            const card = document.querySelector(selector);
+            return card !== null && card.textContent.includes(headline);
+        }""",
+        arg=[CARD, guidance.headline],
+        timeout=30_000,
+    )
+    return _card_text(page)
+
+
+@pytest.mark.browser
+def test_notebook_05_explorer_follows_severity_and_red_flags(browser, jupyter_lab):
+    assert (NOTEBOOKS / NOTEBOOK).exists(), f"notebooks/{NOTEBOOK} is missing"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(f"{jupyter_lab}/lab/tree/notebooks/{NOTEBOOK}", timeout=90_000)
+        page.wait_for_selector(
+            ".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=90_000
+        )
+        _dismiss_dialogs(page)
+        # Wait for the kernel to be ready before running, so no cell is queued on a dead kernel.
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle'], "
+            ".jp-Toolbar-kernelStatus[title*='Idle'], .jp-KernelStatus",
+            timeout=90_000,
+        )
+        _run_all_cells(page)
+        _dismiss_dialogs(page)
+
+        start = G.starting_profile()
+        page.wait_for_selector(CARD, timeout=90_000)
+        text = _wait_for_card(page, G.assess(start))
+        assert G.assess(start).label in text
+        page.locator(".sms-explorer").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / "explorer-1-mild.png"))
+
+        # Severity: the slider handle is keyboard-operable; End moves it to the last step.
+        handle = page.locator(".sms-explorer .widget-slider .noUi-handle").first
+        handle.focus()
+        page.keyboard.press("End")
+        severe = G.assess(replace(start, severity="severe"))
+        text = _wait_for_card(page, severe)
+        assert severe.label in text
+        for action in severe.actions:
+            assert action in text
+        assert G.SEVERITIES["severe"] in (page.locator(".sms-explorer").first.text_content() or "")
+        page.screenshot(path=str(SHOTS / "explorer-2-severe.png"))
+
+        # A red flag overrides everything.
+        page.locator(".sms-explorer").first.get_by_label(G.SYMPTOMS["saddle_numbness"]).check()
+        emergency = G.assess(
+            replace(start, severity="severe", symptoms=start.symptoms | {"saddle_numbness"})
+        )
+        text = _wait_for_card(page, emergency)
+        assert emergency.level is G.Level.RED
+        assert emergency.label in text
+        assert emergency.actions[0] in text
+        page.locator(CARD).first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / "explorer-3-red-flag.png"))
+        assert not errors, errors
+    finally:
+        page.close()

@@ -1,0 +1,83 @@
+"""The red-flag checklist: any tick switches to an unmistakable get-help-now panel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+
+from widgets import guidance as G
+from widgets.redflags import NOTHING_TICKED, red_flag_checklist, red_flags
+
+
+def test_the_checklist_has_every_symptom_a_red_rule_can_fire_on():
+    ids = {flag.id for flag in red_flags()}
+    for symptom in G.SYMPTOMS:
+        can_be_red = any(
+            G.assess(replace(G.starting_profile(), region=r, symptoms=frozenset({symptom}))).level
+            is G.Level.RED
+            for r in G.REGIONS
+        )
+        assert (symptom in ids) is can_be_red, symptom
+
+
+def test_every_warning_sign_is_on_the_checklist():
+    covered = {sign.id for flag in red_flags() for sign in flag.signs}
+    assert covered == {sign.id for sign in G.WARNING_SIGNS}
+
+
+def test_nothing_ticked_shows_no_help_panel():
+    checklist = red_flag_checklist()
+    assert NOTHING_TICKED in checklist.panel.value
+    assert "sms-help-panel" not in checklist.panel.value
+
+
+def test_ticking_an_urgent_red_flag_shows_the_urgent_help_panel():
+    checklist = red_flag_checklist()
+    checklist.boxes["fever"].value = True
+    html = checklist.panel.value
+    assert 'class="sms-help-panel"' in html and 'data-urgency="urgent"' in html
+    assert escape(G.HEADLINES[(G.Level.RED, G.Urgency.URGENT, "")]) in html
+    sign = next(s for s in G.WARNING_SIGNS if s.id == "possible_infection")
+    assert escape(sign.what_to_do) in html
+    assert escape(G.KEEP_LIST_ACTION) in html
+    assert G.LEVEL_ICONS[G.Level.RED] in html and "Urgent" in html
+
+
+def test_an_emergency_sign_outranks_an_urgent_one_and_comes_first():
+    checklist = red_flag_checklist()
+    checklist.boxes["fever"].value = True
+    checklist.boxes["saddle_numbness"].value = True
+    html = checklist.panel.value
+    assert 'data-urgency="emergency"' in html
+    assert escape(G.HEADLINES[(G.Level.RED, G.Urgency.EMERGENCY, "")]) in html
+    emergency = next(s for s in G.WARNING_SIGNS if s.id == "cauda_equina").what_to_do
+    urgent = next(s for s in G.WARNING_SIGNS if s.id == "possible_infection").what_to_do
+    assert html.index(escape(emergency)) < html.index(escape(urgent))
+
+
+def test_signs_after_using_a_massager_are_boxes_too():
+    checklist = red_flag_checklist()
+    checklist.boxes["after_use_stroke_signs"].value = True
+    assert 'data-urgency="emergency"' in checklist.panel.value
+
+
+def test_unticking_everything_goes_back_to_the_calm_message():
+    checklist = red_flag_checklist()
+    checklist.boxes["night_pain"].value = True
+    checklist.boxes["night_pain"].value = False
+    assert NOTHING_TICKED in checklist.panel.value
+
+
+def test_the_static_picture_pairs_each_sign_with_what_to_do_and_shows_the_panel_when_ticked():
+    checklist = red_flag_checklist()
+    html = checklist._repr_mimebundle_()["text/html"]
+    for sign in G.WARNING_SIGNS:
+        assert escape(sign.what_to_do) in html
+    checklist.boxes["worsening_weakness"].value = True
+    assert "sms-help-panel" in checklist._repr_mimebundle_()["text/html"]
+
+
+def test_every_box_has_a_plain_text_label_and_accessible_name():
+    for box in red_flag_checklist().boxes.values():
+        assert box.description and box.tooltip == box.description
+        assert box.description_allow_html is False

@@ -1,0 +1,319 @@
+"""The personalised one-page handout: the same code behind the "Save my plan" button and the CLI.
+
+    python -m widgets.handout --profile profile.json -o my-handout.html
+    python -m widgets.handout --profile a.json --profile b.json -o outdir/
+
+A profile file is a JSON object with every ``Profile`` field (plus optional "name" and "notes"),
+or a JSON list of such objects. The page is self-contained HTML (no script, no network), prints
+on one A4 or Letter page with 12 pt body text, and is deterministic: the only date on it is the
+``--date`` given (default: the series' last-reviewed date). Free text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from html import escape
+from pathlib import Path
+
+from widgets import LAST_REVIEWED, __version__
+from widgets import guidance as G
+from widgets.cards import card_html
+from widgets.panels import warning_signs_html
+from widgets.references import citations
+from widgets.theme import FONT, MUTED_TEXT, TEXT
+from widgets.ui_common import profile_summary_html
+
+EDUCATION_LINE = "This is education, not medical advice."
+PROFILE_FIELDS = tuple(f.name for f in fields(G.Profile))
+EXTRA_FIELDS = ("name", "notes")
+MAX_FREE_TEXT = 2000
+
+_CSS = f"""
+html {{ color: {TEXT}; background: #ffffff; }}
+body {{ font-family: {FONT}; font-size: 1.1em; line-height: 1.4; max-width: 52em;
+  margin: 1.5em auto; padding: 0 1em; }}
+h1 {{ font-size: 1.6em; margin: 0 0 .2em; }}
+h2 {{ font-size: 1.2em; margin: .8em 0 .3em; break-after: avoid; }}
+p {{ margin: .3em 0; }}
+.meta, .sources {{ color: {MUTED_TEXT}; }}
+.sources {{ font-size: .85em; padding-left: 1.4em; }}
+.notes {{ white-space: pre-wrap; border: 1px solid #6b7280; padding: .3em .5em; }}
+.two-columns {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; }}
+.two-columns > div {{ min-width: 0; }}
+tr, li, .notes {{ break-inside: avoid; }}
+@page {{ margin: 11mm; }}
+@media (max-width: 40em) {{ .two-columns {{ display: block; }} }}
+@media print {{
+  body {{ font-size: 12pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }}
+  h1 {{ font-size: 17pt; }}
+  h2 {{ font-size: 13pt; margin: .5em 0 .2em; }}
+  .sms-card, .sms-warning-signs {{ break-inside: auto !important; }}
+  .sms-card {{ font-size: 12pt !important; padding: .3em .7em !important;
+    margin: .2em 0 !important; max-width: none !important; }}
+  .sms-card-level, .sms-card-headline {{ font-size: 13.5pt !important; }}
+  .sms-warning-signs {{ font-size: 12pt !important; max-width: none !important; }}
+  .sms-warning-signs td, .sms-warning-signs th {{ padding: .15em .4em !important; }}
+  .sms-answers {{ font-size: 12pt !important; }}
+  .sources {{ font-size: 9pt; line-height: 1.2; }}
+  a {{ color: {TEXT}; text-decoration: none; }}
+}}
+"""
+
+
+@dataclass(frozen=True)
+class Person:
+    """One profile to print, with the optional name and notes and where it came from."""
+
+    profile: G.Profile
+    name: str = ""
+    notes: str = ""
+    source: str = ""
+
+
+class ProfileFileError(ValueError):
+    """A profile file that cannot be read; the message names the file and the field."""
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------
+
+
+def _short(label: str) -> str:
+    return label.split(" (", 1)[0].lower()
+
+
+def clinician_questions(profile: G.Profile) -> list[str]:
+    """Questions to take to a clinician, from the person's own answers (questions, not advice)."""
+    device = _short(G.DEVICES[profile.device])
+    times = "time" if profile.sessions_per_day == 1 else "times"
+    questions = [
+        f"Is a {device} safe for me to use?",
+        "Which places on my back are safe for it, and which should I avoid?",
+        f"Is strength {profile.intensity}, for {profile.minutes} minutes, "
+        f"{profile.sessions_per_day} {times} a day, right for me?",
+    ]
+    questions += [
+        f"About my health ({G.CONDITIONS[key]}): does this change how I should use it?"
+        for key in G.CONDITIONS
+        if key in profile.conditions
+    ]
+    questions += [
+        f"About my symptoms ({G.SYMPTOMS[key]}): what should I do about this?"
+        for key in G.SYMPTOMS
+        if key in profile.symptoms
+    ]
+    questions += [
+        "Which exercises should I keep doing, and how often?",
+        "What should make me stop and call you?",
+    ]
+    return questions
+
+
+def render_handout(
+    profile: G.Profile, *, name: str = "", notes: str = "", date: str = LAST_REVIEWED
+) -> str:
+    """One printable page for one person. Deterministic for the same inputs."""
+    guidance = G.assess(profile)
+    title = "My back massager plan"
+    who = f"<p><strong>Name:</strong> {escape(name)}</p>" if name.strip() else ""
+    notes_html = (
+        f'<h2>My notes</h2><p class="notes">{escape(notes)}</p>' if notes.strip() else ""
+    )
+    questions = "".join(f"<li>{escape(q)}</li>" for q in clinician_questions(profile))
+    refs = "".join(
+        f"<li>[{escape(ref.key)}] {ref.citation_html()}</li>"
+        for ref in citations(guidance.sources)
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}{' for ' + escape(name) if name.strip() else ''}</title>"
+        f"<style>{_CSS}</style></head><body>"
+        f"<header><h1>{escape(title)}</h1>{who}"
+        f'<p class="meta">Date: {escape(date)}. Series version {escape(__version__)}, '
+        f"last reviewed {escape(LAST_REVIEWED)}.</p>"
+        f"<p><strong>{escape(EDUCATION_LINE)}</strong></p></header>"
+        "<main>"
+        f"<h2>My guidance and what to do</h2>{card_html(guidance)}"
+        f"<h2>Warning signs: when to get help now</h2>{warning_signs_html(compact=True)}"
+        '<div class="two-columns">'
+        f"<div><h2>My answers</h2>{profile_summary_html(profile)}{notes_html}</div>"
+        f'<div><h2>Questions to ask my clinician</h2><ol style="padding-left:1.4em">{questions}'
+        "</ol></div></div>"
+        f'<h2>Sources</h2><ol class="sources">{refs}</ol>'
+        "</main>"
+        f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong> Take this page to your "
+        "doctor, physio or nurse.</p></footer>"
+        "</body></html>\n"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Saving without overwriting (the "Save my plan" button)
+# ---------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+
+
+def handout_filename(name: str = "", date: str = LAST_REVIEWED) -> str:
+    stem = "-".join(part for part in ("my-plan", slug(name), slug(date)) if part)
+    return f"{stem}.html"
+
+
+def save_handout(
+    profile: G.Profile,
+    *,
+    name: str = "",
+    notes: str = "",
+    folder: Path | str = "my-handouts",
+    date: str = LAST_REVIEWED,
+) -> Path:
+    """Write the page into ``folder`` and return its path. Never overwrites: an existing name
+    gets -2, -3 ... (created with exclusive mode, so two saves at once cannot collide)."""
+    html = render_handout(profile, name=name, notes=notes, date=date)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    base = handout_filename(name, date)[: -len(".html")]
+    for n in range(1, 10_000):
+        path = folder / (f"{base}.html" if n == 1 else f"{base}-{n}.html")
+        try:
+            with path.open("x", encoding="utf-8") as out:
+                out.write(html)
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"too many handouts named {base} in {folder}")
+
+
+# ---------------------------------------------------------------------------
+# Reading profile files (the CLI)
+# ---------------------------------------------------------------------------
+
+
+def person_from_dict(data: object, where: str) -> Person:
+    """A ``Person`` from one JSON object; errors name the file and the field."""
+    if not isinstance(data, dict):
+        raise ProfileFileError(f"{where}: expected a JSON object of profile fields")
+    unknown = [key for key in data if key not in PROFILE_FIELDS + EXTRA_FIELDS]
+    if unknown:
+        raise ProfileFileError(
+            f"{where}: unknown field {unknown[0]!r}; "
+            f"profile fields are {', '.join(PROFILE_FIELDS + EXTRA_FIELDS)}"
+        )
+    missing = [name for name in PROFILE_FIELDS if name not in data]
+    if missing:
+        raise ProfileFileError(f"{where}: missing field {missing[0]!r}")
+    for extra in EXTRA_FIELDS:
+        value = data.get(extra, "")
+        if not isinstance(value, str) or len(value) > MAX_FREE_TEXT:
+            raise ProfileFileError(
+                f"{where}: field {extra!r} must be text of at most {MAX_FREE_TEXT} characters"
+            )
+    try:
+        profile = G.Profile(**{name: data[name] for name in PROFILE_FIELDS})
+    except ValueError as error:
+        # The engine's messages start with the field's name ("severity must be one of ...").
+        raise ProfileFileError(f"{where}: field {error}") from None
+    return Person(profile, name=data.get("name", ""), notes=data.get("notes", ""), source=where)
+
+
+def load_people(path: Path | str) -> list[Person]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ProfileFileError(f"{path}: cannot read the file ({error.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ProfileFileError(f"{path}: not valid JSON ({error})") from None
+    if isinstance(data, list):
+        if not data:
+            raise ProfileFileError(f"{path}: the list holds no profiles")
+        return [person_from_dict(item, f"{path} item {i}") for i, item in enumerate(data, 1)]
+    return [person_from_dict(data, str(path))]
+
+
+def _plan_outputs(people: list[Person], raw_output: str) -> list[Path]:
+    """Where each page goes: one profile and a file name -> that file; otherwise a folder."""
+    output = Path(raw_output)
+    # Path() drops a trailing slash, so "-o outdir/" is checked on the raw text.
+    as_folder = output.is_dir() or raw_output.endswith(("/", os.sep))
+    if len(people) == 1 and not as_folder:
+        return [output]
+    if output.suffix.lower() == ".html" and not output.is_dir():
+        raise ProfileFileError(f"{len(people)} profiles need a folder for -o, not {output}")
+    used: set[str] = set()
+    paths = []
+    for person in people:
+        stem = slug(person.name) or slug(Path(person.source.split(" item ")[0]).stem) or "handout"
+        candidate, n = stem, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{stem}-{n}"
+        used.add(candidate)
+        paths.append(output / f"{candidate}.html")
+    return paths
+
+
+def write_all(pages: list[tuple[Path, str]]) -> None:
+    """Write every page to a temp file first; rename only when all are written."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for target, html in pages:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".handout-", suffix=".tmp", dir=target.parent)
+            temps.append((Path(temp), target))
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(html)
+            os.chmod(temp, 0o644)  # mkstemp makes 0600; a handout is an ordinary document
+        for temp, target in temps:
+            os.replace(temp, target)
+    finally:
+        for temp, _target in temps:
+            temp.unlink(missing_ok=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m widgets.handout",
+        description="Write a one-page personalised handout for each profile file.",
+    )
+    parser.add_argument(
+        "--profile", action="append", required=True, type=Path, metavar="FILE",
+        help="JSON file with Profile fields (+ optional name, notes), or a list of them; "
+        "repeat for several people",
+    )  # fmt: skip
+    parser.add_argument(
+        "-o", "--output", required=True,
+        help="output .html file (one profile) or folder (several profiles)",
+    )  # fmt: skip
+    parser.add_argument("--date", default=LAST_REVIEWED, help="date printed on the page")
+    args = parser.parse_args(argv)
+    try:
+        people = [person for path in args.profile for person in load_people(path)]
+        targets = _plan_outputs(people, args.output)
+        pages = [
+            (target, render_handout(p.profile, name=p.name, notes=p.notes, date=args.date))
+            for target, p in zip(targets, people, strict=True)
+        ]
+    except ProfileFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    write_all(pages)
+    for target, _html in pages:
+        print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,324 @@
+"""Pieces every interactive widget shares: labelled controls, the profile controls, and the
+static HTML picture each widget carries for exports.
+
+Controls are built from the engine's vocabulary (``guidance.SYMPTOMS`` and friends), so a new
+symptom or condition shows up in every checklist without touching this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from html import escape
+
+import ipywidgets as W
+
+from widgets import guidance as G
+from widgets.theme import (
+    BODY_SIZE,
+    FONT,
+    MUTED_TEXT,
+    NEUTRAL_BACKGROUND,
+    NEUTRAL_BORDER,
+    TEXT,
+)
+
+# ---------------------------------------------------------------------------
+# Static pictures for exports
+# ---------------------------------------------------------------------------
+
+
+class StaticHTMLMixin:
+    """Adds a ``text/html`` picture of the widget's current state to its mime bundle.
+
+    JupyterLab prefers the live widget view; an exported notebook, or a viewer without the
+    widget manager, shows this readable HTML instead of a dead control.
+    """
+
+    def static_html(self) -> str:  # pragma: no cover - every widget overrides it
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}  # type: ignore[misc]
+        bundle["text/html"] = self.static_html()
+        return bundle
+
+
+# CSS for our widgets inside JupyterLab (never part of the static export picture).
+# 1. Long checkbox labels wrap instead of being cut off with an ellipsis.
+# 2. The card stays in view while a reader works down the long list of controls beside it.
+#    ipywidgets boxes and JupyterLab output areas scroll (overflow: auto), which would pin the
+#    card to the box instead of the page, so they are made visible around our widgets only.
+_WIDGET_CSS = (
+    "<style>"
+    ".sms-widget .widget-checkbox { height: auto !important; min-height: 28px; }"
+    ".sms-widget .widget-checkbox label, .sms-widget .widget-checkbox span "
+    "{ white-space: normal !important; overflow: visible !important; "
+    "text-overflow: clip !important; height: auto !important; line-height: 1.35; }"
+    ".sms-widget .widget-checkbox label { display: flex; align-items: flex-start; gap: .35em; }"
+    ".sms-widget .widget-checkbox input { flex: none; margin-top: .3em; }"
+    # 3. Labels and choices as large as the notebook's body text, a little larger for a wall.
+    ".sms-widget .widget-label, .sms-widget .widget-label-basic, .sms-widget .widget-readout, "
+    ".sms-widget .widget-radio-box label, .sms-widget select, .sms-widget input[type=text], "
+    ".sms-widget textarea, .sms-widget .widget-button "
+    "{ font-size: calc(var(--jp-content-font-size1, 14px) * 1.1) !important; }"
+    ".sms-widget .widget-radio-box label { line-height: 1.5; height: auto; }"
+    ".jp-OutputArea:has(.sms-sticky-host), .jp-OutputArea-child:has(.sms-sticky-host), "
+    ".jp-OutputArea-output:has(.sms-sticky-host), .sms-sticky-host, "
+    ".sms-sticky-host .widget-box { overflow: visible !important; }"
+    ".sms-sticky-host .sms-card-slot { position: sticky; top: .5em; align-self: flex-start; "
+    "z-index: 1; }"
+    "</style>"
+)
+
+
+def widget_style(root: W.Box) -> W.HTML:
+    """Marks ``root`` as ours and returns an invisible widget holding the CSS above."""
+    root.add_class("sms-widget")
+    return W.HTML(value=_WIDGET_CSS, layout=W.Layout(height="0px", margin="0"))
+
+
+def box_html(inner: str, *, css_class: str = "sms-panel") -> str:
+    """A neutral, self-contained frame around some HTML."""
+    return (
+        f'<div class="{css_class}" style="font-family:{FONT};font-size:{BODY_SIZE};'
+        f"line-height:1.45;color:{TEXT};background:{NEUTRAL_BACKGROUND};"
+        f"border:2px solid {NEUTRAL_BORDER};border-radius:8px;padding:.7em 1em;margin:.5em 0;"
+        f'max-width:48em;break-inside:avoid">{inner}</div>'
+    )
+
+
+def note_html(text: str) -> str:
+    """A short line of UI text (never advice), escaped."""
+    return (
+        f'<p class="sms-note" style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};'
+        f'margin:.3em 0">{escape(text)}</p>'
+    )
+
+
+# ---------------------------------------------------------------------------
+# Labelled, keyboard-operable controls
+# ---------------------------------------------------------------------------
+
+_WIDE = W.Layout(width="auto", max_width="40em")
+_LABEL_STYLE = {"description_width": "initial"}
+
+
+def short_label(text: str) -> str:
+    """'Mild: symptoms only after ...' -> 'Mild' (the engine writes label first)."""
+    return text.split(":", 1)[0]
+
+
+def dropdown(description: str, choices: dict[str, str], value: str) -> W.Dropdown:
+    return W.Dropdown(
+        options=[(label, key) for key, label in choices.items()],
+        value=value,
+        description=description,
+        description_allow_html=False,
+        tooltip=description,
+        style=_LABEL_STYLE,
+        layout=W.Layout(width="auto", max_width="40em"),
+    )
+
+
+def int_slider(description: str, bounds: tuple[int, int], value: int) -> W.IntSlider:
+    # The description is the slider's visible label and, with the tooltip, its accessible name.
+    return W.IntSlider(
+        value=value,
+        min=bounds[0],
+        max=bounds[1],
+        step=1,
+        description=description,
+        description_allow_html=False,
+        tooltip=description,
+        continuous_update=False,
+        style=_LABEL_STYLE,
+        layout=W.Layout(width="32em", max_width="100%"),
+    )
+
+
+def checkbox(description: str, value: bool = False) -> W.Checkbox:
+    return W.Checkbox(
+        value=value,
+        description=description,
+        description_allow_html=False,
+        tooltip=description,
+        indent=False,
+        layout=_WIDE,
+    )
+
+
+def group_label(text: str) -> W.HTML:
+    return W.HTML(
+        value=(
+            f'<p style="font-family:{FONT};font-size:{BODY_SIZE};font-weight:700;'
+            f'color:{TEXT};margin:.6em 0 .1em">{escape(text)}</p>'
+        )
+    )
+
+
+# ---------------------------------------------------------------------------
+# A control for every Profile field
+# ---------------------------------------------------------------------------
+
+# Plain words for each field, so nobody has to read a variable name.
+FIELD_LABELS: dict[str, str] = {
+    "region": "Where the narrowing is",
+    "severity": "How bad it is",
+    "symptoms": "Symptoms you have now",
+    "conditions": "Your health",
+    "device": "Type of massager",
+    "areas": "Where you would use it",
+    "intensity": "How hard it pushes (1 to 5)",
+    "minutes": "Minutes each time",
+    "sessions_per_day": "Times a day",
+    "heat": "Heat turned on",
+}
+
+_CHECKLISTS: dict[str, dict[str, str]] = {
+    "symptoms": G.SYMPTOMS,
+    "conditions": G.CONDITIONS,
+    "areas": G.AREAS,
+}
+
+NO_AREA_MESSAGE = "Tick at least one place where you would use the massager to see the guidance."
+
+
+class ProfileControls:
+    """Controls for the fields of a ``Profile``, starting from ``start``.
+
+    ``fields`` picks which fields get a control; the others keep ``start``'s value. ``profile()``
+    reads the controls back; it returns ``None`` while no area is ticked (a profile needs one).
+    """
+
+    def __init__(
+        self,
+        start: G.Profile | None = None,
+        *,
+        fields: tuple[str, ...] = tuple(FIELD_LABELS),
+    ) -> None:
+        self.start = start or G.starting_profile()
+        self.fields = fields
+        self.widgets: dict[str, W.Widget] = {}
+        self.checkboxes: dict[str, dict[str, W.Checkbox]] = {}
+        s = self.start
+        parts: list[W.Widget] = []
+        if "region" in fields:
+            self.widgets["region"] = dropdown(FIELD_LABELS["region"], G.REGIONS, s.region)
+            parts.append(self.widgets["region"])
+        if "severity" in fields:
+            slider = W.SelectionSlider(
+                options=[(short_label(text), key) for key, text in G.SEVERITIES.items()],
+                value=s.severity,
+                description=FIELD_LABELS["severity"],
+                description_allow_html=False,
+                tooltip=FIELD_LABELS["severity"],
+                continuous_update=False,
+                style=_LABEL_STYLE,
+                layout=W.Layout(width="32em", max_width="100%"),
+            )
+            self.widgets["severity"] = slider
+            self.severity_text = W.HTML(value=self._severity_html(s.severity))
+            slider.observe(self._show_severity, names="value")
+            parts.extend([slider, self.severity_text])
+        for group in ("symptoms", "conditions"):
+            if group in fields:
+                parts.extend(self._checklist(group, getattr(s, group)))
+        if "device" in fields:
+            self.widgets["device"] = dropdown(FIELD_LABELS["device"], G.DEVICES, s.device)
+            parts.append(self.widgets["device"])
+        if "areas" in fields:
+            parts.extend(self._checklist("areas", s.areas))
+        for name, bounds in (
+            ("intensity", G.INTENSITY_RANGE),
+            ("minutes", G.MINUTES_RANGE),
+            ("sessions_per_day", G.SESSIONS_RANGE),
+        ):
+            if name in fields:
+                self.widgets[name] = int_slider(FIELD_LABELS[name], bounds, getattr(s, name))
+                parts.append(self.widgets[name])
+        if "heat" in fields:
+            self.widgets["heat"] = checkbox(FIELD_LABELS["heat"], s.heat)
+            parts.append(self.widgets["heat"])
+        self.box = W.VBox(parts, layout=W.Layout(flex="1 1 26em", min_width="20em"))
+
+    def _checklist(self, group: str, ticked: frozenset[str]) -> list[W.Widget]:
+        boxes = {key: checkbox(label, key in ticked) for key, label in _CHECKLISTS[group].items()}
+        self.checkboxes[group] = boxes
+        return [group_label(FIELD_LABELS[group]), *boxes.values()]
+
+    @staticmethod
+    def _severity_html(key: str) -> str:
+        return (
+            f'<p class="sms-severity-text" style="font-family:{FONT};font-size:{BODY_SIZE};'
+            f'color:{TEXT};margin:0 0 .4em">{escape(G.SEVERITIES[key])}</p>'
+        )
+
+    def _show_severity(self, change: dict) -> None:
+        self.severity_text.value = self._severity_html(change["new"])
+
+    def all_controls(self) -> list[W.ValueWidget]:
+        found = list(self.widgets.values())
+        for boxes in self.checkboxes.values():
+            found.extend(boxes.values())
+        return found
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        for control in self.all_controls():
+            control.observe(lambda _change: callback(), names="value")
+
+    def set_profile(self, profile: G.Profile) -> None:
+        """Move every control to ``profile``'s value (observers fire as if a person did it)."""
+        for name, control in self.widgets.items():
+            control.value = getattr(profile, name)
+        for group, boxes in self.checkboxes.items():
+            chosen = getattr(profile, group)
+            # Tick before unticking, so "areas" never passes through an empty set.
+            for key, box in sorted(boxes.items(), key=lambda item: item[0] not in chosen):
+                box.value = key in chosen
+
+    def profile(self, **overrides: object) -> G.Profile | None:
+        values: dict[str, object] = {
+            name: control.value for name, control in self.widgets.items()
+        }
+        for group, boxes in self.checkboxes.items():
+            values[group] = frozenset(key for key, box in boxes.items() if box.value)
+        values.update(overrides)
+        if "areas" in values and not values["areas"]:
+            return None
+        return replace(self.start, **values)
+
+
+def profile_summary_html(profile: G.Profile) -> str:
+    """The person's answers in plain words, from the engine's vocabulary."""
+
+    def names(keys: frozenset[str], labels: dict[str, str]) -> str:
+        chosen = [labels[key] for key in labels if key in keys]
+        return "; ".join(chosen) if chosen else "None ticked"
+
+    rows = [
+        (FIELD_LABELS["region"], G.REGIONS[profile.region]),
+        (FIELD_LABELS["severity"], G.SEVERITIES[profile.severity]),
+        (FIELD_LABELS["symptoms"], names(profile.symptoms, G.SYMPTOMS)),
+        (FIELD_LABELS["conditions"], names(profile.conditions, G.CONDITIONS)),
+        (FIELD_LABELS["device"], G.DEVICES[profile.device]),
+        (FIELD_LABELS["areas"], names(profile.areas, G.AREAS)),
+        (
+            "How you would use it",
+            f"strength {profile.intensity} of {G.INTENSITY_RANGE[1]}, "
+            f"{profile.minutes} minutes each time, {profile.sessions_per_day} "
+            f"{'time' if profile.sessions_per_day == 1 else 'times'} a day, "
+            f"heat {'on' if profile.heat else 'off'}",
+        ),
+    ]
+    items = "".join(
+        f'<li><span style="font-weight:700">{escape(k)}:</span> {escape(v)}</li>' for k, v in rows
+    )
+    return (
+        f'<ul class="sms-answers" style="font-family:{FONT};font-size:{BODY_SIZE};'
+        f'color:{TEXT};margin:.3em 0;padding-left:1.4em">{items}</ul>'
+    )
+
+
+def muted(text: str) -> str:
+    return f'<span style="color:{MUTED_TEXT}">{escape(text)}</span>'
