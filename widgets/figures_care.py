@@ -383,18 +383,20 @@ def _box(
     return "".join(parts)
 
 
-_ARROW_HEAD = (
-    '<defs><marker id="care-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" '
-    'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
-    '<path d="M 0 0 L 10 5 L 0 10 z" '
-    f'fill="{INK}"/></marker></defs>'
-)
+def _arrow_head(marker_id: str) -> str:
+    # Each figure names its own marker: two figures on one page must not share an id.
+    return (
+        f'<defs><marker id="{marker_id}" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
+        f'fill="{INK}"/></marker></defs>'
+    )
 
 
-def _arrow(x1: float, y1: float, x2: float, y2: float) -> str:
+def _arrow(x1: float, y1: float, x2: float, y2: float, marker_id: str) -> str:
     return (
         f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{INK}" stroke-width="2.5" '
-        'marker-end="url(#care-arrow)"/>'
+        f'marker-end="url(#{marker_id})"/>'
     )
 
 
@@ -402,7 +404,7 @@ def teach_back() -> SvgFigure:
     """The teach-back loop: explain, say it back in your own words, fix and check again."""
     body = "".join(
         [
-            _ARROW_HEAD,
+            _arrow_head("teach-back-arrow"),
             # Drawn with a top margin, then moved up: no title sits above the boxes.
             '<g transform="translate(0,-26)">',
             _box(
@@ -417,10 +419,10 @@ def teach_back() -> SvgFigure:
                 270, 40, 220, 90, ("2. Say it back", "You put it in", "your own words"), bold=True
             ),
             _box(520, 40, 220, 90, ("3. Check", "They fix any mix-up", "and ask again"), bold=True),
-            _arrow(242, 85, 266, 85),
-            _arrow(492, 85, 516, 85),
+            _arrow(242, 85, 266, 85, "teach-back-arrow"),
+            _arrow(492, 85, 516, 85, "teach-back-arrow"),
             '<path d="M 630 132 C 630 190, 130 190, 130 136" fill="none" stroke="#1a1a1a" '
-            'stroke-width="2.5" marker-end="url(#care-arrow)"/>',
+            'stroke-width="2.5" marker-end="url(#teach-back-arrow)"/>',
             text(380, 200, "Repeat for each key point (about 3 in one visit)", size=15),
             "</g>",
         ]
@@ -443,15 +445,15 @@ def how_products_reach_you() -> SvgFigure:
     """A new medicine is tested in people before sale; a home massager is not."""
     body = "".join(
         [
-            _ARROW_HEAD,
+            _arrow_head("products-arrow"),
             text(12, 30, "A new medicine", size=16, anchor="start", weight="bold"),
             _box(12, 44, 160, 64, ("Made and", "tested in a lab")),
             _box(202, 44, 160, 64, ("Tested in people", "in trials"), fill=EASES[0]),
             _box(392, 44, 160, 64, ("Checked by", "a regulator"), fill=EASES[0]),
             _box(582, 44, 160, 64, ("On sale",)),
-            _arrow(174, 76, 198, 76),
-            _arrow(364, 76, 388, 76),
-            _arrow(554, 76, 578, 76),
+            _arrow(174, 76, 198, 76, "products-arrow"),
+            _arrow(364, 76, 388, 76, "products-arrow"),
+            _arrow(554, 76, 578, 76, "products-arrow"),
             text(
                 12,
                 150,
@@ -471,8 +473,8 @@ def how_products_reach_you() -> SvgFigure:
                 stroke=PROVOKES[1],
             ),
             _box(582, 164, 160, 64, ("On sale",)),
-            _arrow(174, 196, 198, 196),
-            _arrow(554, 196, 578, 196),
+            _arrow(174, 196, 198, 196, "products-arrow"),
+            _arrow(554, 196, 578, 196, "products-arrow"),
         ]
     )
     return SvgFigure(
