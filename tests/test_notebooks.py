@@ -220,3 +220,16 @@ def test_start_here_lists_every_notebook_in_its_contents():
 def test_every_notebook_cites_two_or_more_sources_and_the_series_uses_the_registry():
     for stem in SERIES:
         assert len(cited_keys(path_of(stem))) >= 2, stem
+
+
+@notebooks
+def test_speaker_notes_are_collapsed_for_a_patient_reading_alone(stem):
+    notes = [
+        c
+        for c in load(path_of(stem))["cells"]
+        if c["metadata"].get("slideshow", {}).get("slide_type") == "notes"
+    ]
+    assert notes, "a notebook with no speaker notes cannot be presented"
+    for cell in notes:
+        assert "remove-cell" in cell["metadata"].get("tags", [])
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
