@@ -7,6 +7,11 @@ server, not Jupyter Server, so it has no root check and needs no ``--allow-root`
 Voila ignores cell tags, so it would show the presenter's speaker notes (cells tagged
 ``remove-cell``) to patients. The app therefore serves a copy of the notebooks in ``build/app``
 with those cells dropped; everything else (figures, navigation links) is copied as it is.
+
+The app must work in a workshop room with no internet, so the page loads nothing from the
+network: Voila renders it with the project's ``series`` template (``templates/voila/templates/
+series``), which is Voila's ``lab`` template without its Font Awesome CDN links. Voila looks for
+templates on the Jupyter data path, so Voila's environment gets ``templates/`` on ``JUPYTER_PATH``.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ APP_COPY = ROOT / "build" / "app"
 START = "00_start_here.ipynb"
 HIDDEN_TAG = "remove-cell"
 HOST = "127.0.0.1"
+# Holds voila/templates/series; put on JUPYTER_PATH so Voila finds the template by name.
+TEMPLATE_ROOT = ROOT / "templates"
+TEMPLATE = "series"
 DEFAULT_PORT = 8866
 
 # JupyterLab extensions Voila would load that do nothing in an app view and log console errors
@@ -45,11 +53,24 @@ def voila_command(port: int, notebooks: Path, extra: list[str]) -> list[str]:
         # address printed below would be wrong.
         "--Voila.port_retries=0",
         "--strip_sources=True",
-        "--theme=light",
+        # Voila refuses an option given twice, so a caller's own --template or --theme wins.
+        *defaults_not_in(extra, {"template": TEMPLATE, "theme": "light"}),
         "--show_tracebacks=False",
         *(f"--VoilaConfiguration.extension_denylist={name}" for name in EXTENSION_DENYLIST),
         *extra,
     ]  # fmt: skip
+
+
+def defaults_not_in(extra: list[str], defaults: dict[str, str]) -> list[str]:
+    """``--name=value`` for each default that ``extra`` does not set itself."""
+    given = {arg.lstrip("-").split("=", 1)[0].rsplit(".", 1)[-1] for arg in extra}
+    return [f"--{name}={value}" for name, value in defaults.items() if name not in given]
+
+
+def voila_environment(base: dict[str, str]) -> dict[str, str]:
+    """``base`` with the project's templates first on the Jupyter data path."""
+    paths = [str(TEMPLATE_ROOT), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
+    return {**base, "JUPYTER_PATH": os.pathsep.join(paths)}
 
 
 def without_hidden_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -88,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Stop it with Ctrl+C.", flush=True)
     # Replace this process, so Ctrl+C and `kill` reach Voila directly.
     os.chdir(served)
-    os.execv(command[0], command)
+    os.execve(command[0], command, voila_environment(dict(os.environ)))
     return 0  # not reached
 
 
