@@ -64,7 +64,7 @@ def test_post_build_is_an_executable_bash_script_without_syntax_errors():
 
 def test_every_repository_path_post_build_names_exists():
     text = POST_BUILD.read_text()
-    named = set(re.findall(r"(?<![\w/}])((?:lab|scripts|notebooks)/[\w./-]+)", text))
+    named = set(re.findall(r"(?<![\w/}])((?:lab|scripts|notebooks|templates)/[\w./-]+)", text))
     assert named, "postBuild names no repository files"
     for path in named:
         assert (ROOT / path).exists(), path
@@ -79,7 +79,7 @@ def test_post_build_installs_the_lab_settings_and_the_app_copy(tmp_path):
     }
     # A scratch copy of the repository, so the run cannot touch this checkout's build/.
     repo = tmp_path / "repo"
-    for name in ("postBuild", "lab", "scripts", "notebooks"):
+    for name in ("postBuild", "lab", "scripts", "notebooks", "templates"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, repo / name)
@@ -92,3 +92,9 @@ def test_post_build_installs_the_lab_settings_and_the_app_copy(tmp_path):
     assert json.loads(installed.read_text()) == expected
     copies = sorted(p.name for p in (repo / "build" / "app").glob("*.ipynb"))
     assert copies == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    template = prefix / "share" / "jupyter" / "voila" / "templates" / "series" / "conf.json"
+    assert template.exists()
+    server_config = json.loads(
+        (prefix / "etc" / "jupyter" / "jupyter_server_config.json").read_text()
+    )
+    assert server_config["VoilaConfiguration"]["template"] == "series"
