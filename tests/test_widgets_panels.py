@@ -92,3 +92,18 @@ def test_panels_are_self_contained_html():
         assert "url(" not in html
         assert not re.search(r"\bsrc=", html)
         assert not re.search(r"<link\b", html)
+
+
+def test_ask_first_lists_every_amber_health_reason_from_the_engine():
+    from widgets import guidance as G
+    from widgets.panels import ask_first
+
+    html = ask_first()._repr_html_()
+    amber_health = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]
+    assert len(amber_health) >= 10
+    for rule in amber_health:
+        assert escape(rule.reason) in html
+        assert escape(rule.actions[0]) in html
+    usage_rules = [r for r in G.RULES if r.kind is G.Kind.USE]
+    assert not any(escape(r.reason) in html for r in usage_rules)
+    assert "Amber" in html and "<script" not in html

@@ -112,6 +112,26 @@ def precautions() -> Panel:
                           f"{items}</ol>"))  # fmt: skip
 
 
+def ask_first() -> Panel:
+    """Every health reason the engine gives for "talk to your clinician first", with its advice.
+
+    Read from the amber health rules, so a new rule appears here without touching this panel.
+    """
+    rules = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]
+    items = "".join(
+        f"<li><strong>{escape(rule.actions[0])}</strong> {escape(rule.reason)}"
+        f"{cite_marks(rule.sources)}</li>"
+        for rule in rules
+    )
+    label = f"{G.LEVEL_ICONS[G.Level.AMBER]} {G.LEVEL_LABELS[G.Level.AMBER]}"
+    return Panel(
+        box_html(
+            f'<p style="margin:0 0 .4em 0"><strong>{escape(label)}</strong></p>'
+            f'<ul class="sms-ask-first" style="margin:0;padding-left:1.4em">{items}</ul>'
+        )
+    )
+
+
 def placements() -> Panel:
     """Where a massager may go and where it may not, from ``guidance.PLACEMENTS``."""
     green, red = LEVEL_COLOURS[G.Level.GREEN], LEVEL_COLOURS[G.Level.RED]
