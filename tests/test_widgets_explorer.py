@@ -114,3 +114,13 @@ def test_the_compare_view_shows_the_engines_card_at_every_severity():
         )
     assert "severity" not in view.controls.widgets
     assert len(read_cards(view._repr_mimebundle_()["text/html"])) == len(G.SEVERITIES)
+
+
+def test_the_compare_views_printed_summary_leaves_out_severity_which_it_varies():
+    from widgets.explorer import compare_severities
+    from widgets.guidance import SEVERITIES
+
+    html = compare_severities().static_html()
+    summary = html[: html.index("apart from how bad it is") + 600]
+    assert "apart from how bad it is" in html
+    assert not any(description in summary for description in SEVERITIES.values())

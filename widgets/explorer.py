@@ -120,7 +120,7 @@ class CompareSeverities(StaticHTMLMixin, W.VBox):
             return box_html(note_html(NO_AREA_MESSAGE))
         return box_html(
             note_html("The answers shown, apart from how bad it is:")
-            + profile_summary_html(profile)
+            + profile_summary_html(profile, leave_out=frozenset({"severity"}))
         ) + _compare_cards(profile)
 
 

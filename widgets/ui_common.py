@@ -278,9 +278,7 @@ class ProfileControls:
                 box.value = key in chosen
 
     def profile(self, **overrides: object) -> G.Profile | None:
-        values: dict[str, object] = {
-            name: control.value for name, control in self.widgets.items()
-        }
+        values: dict[str, object] = {name: control.value for name, control in self.widgets.items()}
         for group, boxes in self.checkboxes.items():
             values[group] = frozenset(key for key, box in boxes.items() if box.value)
         values.update(overrides)
@@ -289,8 +287,11 @@ class ProfileControls:
         return replace(self.start, **values)
 
 
-def profile_summary_html(profile: G.Profile) -> str:
-    """The person's answers in plain words, from the engine's vocabulary."""
+def profile_summary_html(profile: G.Profile, *, leave_out: frozenset[str] = frozenset()) -> str:
+    """The person's answers in plain words, from the engine's vocabulary.
+
+    ``leave_out`` names Profile fields not to list, e.g. severity where a view varies it.
+    """
 
     def names(keys: frozenset[str], labels: dict[str, str]) -> str:
         chosen = [labels[key] for key in labels if key in keys]
@@ -298,7 +299,11 @@ def profile_summary_html(profile: G.Profile) -> str:
 
     rows = [
         (FIELD_LABELS["region"], G.REGIONS[profile.region]),
-        (FIELD_LABELS["severity"], G.SEVERITIES[profile.severity]),
+        *(
+            []
+            if "severity" in leave_out
+            else [(FIELD_LABELS["severity"], G.SEVERITIES[profile.severity])]
+        ),
         (FIELD_LABELS["symptoms"], names(profile.symptoms, G.SYMPTOMS)),
         (FIELD_LABELS["conditions"], names(profile.conditions, G.CONDITIONS)),
         (FIELD_LABELS["device"], G.DEVICES[profile.device]),
