@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+from handouts.execute import execute_node
 from nbconvert import SlidesExporter
 from traitlets.config import Config
+
+from widgets.navigation import is_nav, title_of
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATES = ROOT / "templates"
 REVEAL = TEMPLATES / "slides" / "reveal.js"
 DEFAULT_OUT = ROOT / "build" / "slides"
-NAV_MARKER = "<!-- nav -->"
 CELL_TIMEOUT_S = 180
 
 # The static picture first: no widget manager, no JavaScript, nothing fetched at view time.
@@ -58,25 +59,12 @@ def slide_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         slide_type = cell.metadata.get("slideshow", {}).get("slide_type", "-")
         tags = cell.metadata.get("tags", [])
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith(NAV_MARKER):
+        if is_nav(cell):
             continue
         if "remove-cell" in tags and slide_type != "notes":
             continue
         kept.append(cell)
     nb.cells = kept
-    return nb
-
-
-def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
-    client = NotebookClient(
-        nb,
-        timeout=CELL_TIMEOUT_S,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    client.execute()
-    # Without widget state the exporter cannot pick the live view, so text/html is used.
-    nb.metadata.pop("widgets", None)
     return nb
 
 
@@ -98,23 +86,13 @@ def exporter() -> SlidesExporter:
     )
 
 
-def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for line in cell.source.splitlines():
-            if line.startswith("# "):
-                return line[2:].strip()
-    return fallback
-
-
 def build_deck(notebook: Path, out: Path) -> Deck:
     nb = nbformat.read(notebook, as_version=4)
-    nb = execute(slide_cells(nb), notebook.parent)
+    nb = execute_node(slide_cells(nb), notebook.parent, timeout=CELL_TIMEOUT_S)
     body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
     html_path = out / f"{notebook.stem}.slides.html"
     html_path.write_text(body, encoding="utf-8")
-    return Deck(notebook, html_path, notebook_title(nb, notebook.stem))
+    return Deck(notebook, html_path, title_of(nb, notebook.stem))
 
 
 def index_page(decks: list[Deck]) -> str:

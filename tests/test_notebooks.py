@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from widgets import navigation as nav
-from widgets.notebook_text import NAV_MARK, cited_keys, load
+from widgets.notebook_text import cited_keys, load
 from widgets.quiz_bank import questions_for
 from widgets.references import REFERENCES
 
@@ -192,7 +192,7 @@ def test_images_written_in_markdown_have_alt_text(stem):
 def test_previous_contents_and_next_links_sit_at_top_and_bottom_and_resolve(stem):
     cells = load(path_of(stem))["cells"]
     first, last = ("".join(cells[i]["source"]) for i in (0, -1))
-    assert first.startswith(NAV_MARK) and last.startswith(NAV_MARK)
+    assert first.startswith(nav.NAV_OPEN) and last.startswith(nav.NAV_OPEN)
     for target in re.findall(r"\]\(([^)#]+)", first + last):
         assert (NOTEBOOKS / target).exists(), target
     index = SERIES.index(stem)

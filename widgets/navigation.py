@@ -20,13 +20,19 @@ TOC_OPEN, TOC_CLOSE = "<!-- toc -->", "<!-- /toc -->"
 NAV_METADATA = {"tags": ["nav"], "slideshow": {"slide_type": "skip"}}
 
 
-def title_of(nb: dict) -> str:
+def title_of(nb: dict, fallback: str | None = None) -> str:
+    """The text of the notebook's '# ' title; ``fallback`` if it has none, else an error.
+
+    Works on plain JSON dicts and on nbformat nodes, whose ``source`` is one string.
+    """
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown":
             match = re.search(r"^# (.+)$", "".join(cell["source"]), re.MULTILINE)
             if match:
                 return match.group(1).strip()
-    raise ValueError("notebook has no '# ' title")
+    if fallback is None:
+        raise ValueError("notebook has no '# ' title")
+    return fallback
 
 
 def nav_markdown(paths: list[Path], index: int, titles: dict[str, str]) -> str:
@@ -56,7 +62,7 @@ def _nav_cell(cell_id: str, text: str) -> dict:
 
 
 def is_nav(cell: dict) -> bool:
-    return cell["cell_type"] == "markdown" and "".join(cell["source"]).startswith(NAV_OPEN)
+    return cell["cell_type"] == "markdown" and "".join(cell["source"]).lstrip().startswith(NAV_OPEN)
 
 
 def with_navigation(nb: dict, nav: str, toc: str | None) -> dict:

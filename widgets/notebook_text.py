@@ -10,10 +10,11 @@ import json
 import re
 from pathlib import Path
 
+from widgets.navigation import is_nav
+
 # A citation is a registry key in square brackets, e.g. [katz2022] or [therabody]; a markdown
 # link such as [text](url) is not one.
 CITATION = re.compile(r"\[([a-z][a-z0-9_]+)\](?!\()")
-NAV_MARK = "<!-- nav -->"
 
 
 def load(path: Path) -> dict:
@@ -30,7 +31,7 @@ def markdown_sources(nb: dict, *, patient_facing: bool = True) -> list[str]:
         if cell["cell_type"] != "markdown":
             continue
         text = "".join(cell["source"])
-        if patient_facing and (is_presenter_only(cell) or text.lstrip().startswith(NAV_MARK)):
+        if patient_facing and (is_presenter_only(cell) or is_nav(cell)):
             continue
         out.append(text)
     return out

@@ -8,10 +8,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.clean import patient_copy, title_of
+from handouts.clean import patient_copy
 from handouts.execute import execute
 from handouts.pdf import Printer
 from handouts.render import Page, main_content, render, render_index, render_series, warm_up
+from widgets.navigation import title_of
 
 
 @dataclass(frozen=True)

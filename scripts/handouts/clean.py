@@ -11,13 +11,13 @@ import re
 
 from nbformat import NotebookNode, from_dict
 
+from widgets.navigation import is_nav, title_of
+
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-NAV_MARK = "<!-- nav -->"
 
 # A relative link to a notebook, in markdown "(x.ipynb)" or HTML href="x.ipynb#y".
 _IPYNB_LINK = re.compile(r"(?P<stem>[\w.-]+)\.ipynb(?=[#)\"'\s]|$)")
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 class MissingStaticPicture(ValueError):
@@ -27,19 +27,6 @@ class MissingStaticPicture(ValueError):
 def link_notebooks_as_html(text: str) -> str:
     """Point links at the exported pages: ``02_x.ipynb#part`` becomes ``02_x.html#part``."""
     return _IPYNB_LINK.sub(r"\g<stem>.html", text)
-
-
-def is_nav(cell: NotebookNode) -> bool:
-    return cell.cell_type == "markdown" and cell.source.lstrip().startswith(NAV_MARK)
-
-
-def title_of(nb: NotebookNode, fallback: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            match = _H1.search(cell.source)
-            if match:
-                return match.group(1).strip()
-    return fallback
 
 
 def _static_output(output: NotebookNode, where: str) -> NotebookNode | None:

@@ -14,19 +14,23 @@ CELL_TIMEOUT_S = 300
 
 
 def execute(path: Path) -> NotebookNode:
-    """The notebook at ``path`` with fresh outputs; raises if any cell fails.
+    """The notebook at ``path`` with fresh outputs; raises if any cell fails."""
+    return execute_node(nbformat.read(path, as_version=4), path.parent)
 
-    The kernel starts in the notebook's folder, as in JupyterLab. Timing and widget state are
-    not recorded: both change on every run and a handout must be the same each build.
+
+def execute_node(nb: NotebookNode, folder: Path, timeout: int = CELL_TIMEOUT_S) -> NotebookNode:
+    """``nb`` run top to bottom in a fresh kernel started in ``folder``, as in JupyterLab.
+
+    Timing and widget state are not recorded: both change on every run, and without widget
+    state an exporter cannot pick the live widget view, so it shows the static text/html.
     """
     # ipykernel's debugger warns on stderr about frozen modules; it is noise here.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
         kernel_name="python3",
-        timeout=CELL_TIMEOUT_S,
-        resources={"metadata": {"path": str(path.parent)}},
+        timeout=timeout,
+        resources={"metadata": {"path": str(folder)}},
         record_timing=False,
         store_widget_state=False,
     )
