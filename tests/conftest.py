@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,22 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+# The tests start Chromium exactly as the handout build does: one list of flags, one lookup.
+sys.path.append(str(ROOT / "scripts"))
+from handouts.pdf import CHROMIUM_ARGS, chromium  # noqa: E402
 
 
 def find_chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    try:
+        return chromium()
+    except FileNotFoundError:
+        return None
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +48,7 @@ def browser(chromium_path: str) -> Iterator[object]:
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium_path, headless=True, args=list(CHROMIUM_ARGS)
         )
         yield launched
         launched.close()
