@@ -64,9 +64,10 @@ class SeverityExplorer(StaticHTMLMixin, W.VBox):
         profile = self.profile
         if profile is None:
             return box_html(note_html(NO_AREA_MESSAGE))
+        # refresh() already drew this card for the current answers; reuse it.
         return box_html(
             note_html("The answers shown:") + profile_summary_html(profile)
-        ) + card_html(G.assess(profile))
+        ) + self.card.value
 
 
 def severity_explorer(start: G.Profile | None = None) -> SeverityExplorer:
@@ -121,7 +122,7 @@ class CompareSeverities(StaticHTMLMixin, W.VBox):
         return box_html(
             note_html("The answers shown, apart from how bad it is:")
             + profile_summary_html(profile, leave_out=frozenset({"severity"}))
-        ) + _compare_cards(profile)
+        ) + self.cards.value
 
 
 def compare_severities(start: G.Profile | None = None) -> CompareSeverities:
