@@ -122,6 +122,14 @@ LEVEL_LABELS: dict[Level, str] = {
 LEVEL_ICONS: dict[Level, str] = {Level.GREEN: "✔", Level.AMBER: "⚠", Level.RED: "✖"}
 
 
+URGENCY_WORDS: dict[Urgency, str] = {Urgency.EMERGENCY: "Emergency", Urgency.URGENT: "Urgent"}
+
+
+def urgency_label(urgency: Urgency) -> str:
+    """'✖ Emergency' or '✖ Urgent': both are red, so both carry the red icon and a word."""
+    return f"{LEVEL_ICONS[Level.RED]} {URGENCY_WORDS[urgency]}"
+
+
 # ---------------------------------------------------------------------------
 # Profile: the person's situation, checked on the way in.
 # ---------------------------------------------------------------------------

@@ -43,11 +43,6 @@ _CELL = (
 )
 
 
-def urgency_label(urgency: G.Urgency) -> str:
-    """'Emergency' or 'Urgent', from the engine's urgency, with the red icon beside it."""
-    return f"{G.LEVEL_ICONS[G.Level.RED]} {urgency.value.capitalize()}"
-
-
 def warning_signs_html(*, compact: bool = False) -> str:
     """The warning signs, emergency ones first, as a table: how urgent, signs, what to do.
 
@@ -62,7 +57,7 @@ def warning_signs_html(*, compact: bool = False) -> str:
         weight = "700" if emergency else "600"
         urgency = (
             f'<span style="color:{red.label};font-weight:{weight};white-space:nowrap">'
-            f"{escape(urgency_label(sign.urgency))}</span>"
+            f"{escape(G.urgency_label(sign.urgency))}</span>"
         )
         todo = f'<span style="font-weight:{weight}">{escape(sign.what_to_do)}</span>'
         if compact:
@@ -78,7 +73,7 @@ def warning_signs_html(*, compact: bool = False) -> str:
     head = "".join(f'<th scope="col" {_CELL}>{h}</th>' for h in heads)
     return (
         f'<table class="sms-warning-signs" {_TABLE}><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -96,7 +91,7 @@ def sources(*keys: str) -> Panel:
     """Full citations for ``keys`` from the registry, in the order given."""
     items = "".join(
         f'<li id="ref-{escape(ref.key, quote=True)}" style="margin:.3em 0">'
-        f"<span style=\"font-weight:700\">[{escape(ref.key)}]</span> {ref.citation_html()}</li>"
+        f'<span style="font-weight:700">[{escape(ref.key)}]</span> {ref.citation_html()}</li>'
         for ref in citations(keys)
     )
     return Panel(

@@ -13,7 +13,7 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode, from_dict
 
 import widgets
-from widgets.guidance import LEVEL_ICONS, WARNING_SIGNS, Level, Urgency
+from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -24,12 +24,6 @@ DISCLAIMER = (
     "This is education, not medical advice. It does not replace a talk with your own doctor, "
     "physiotherapist or nurse."
 )
-# Words and icons for each urgency, so colour is never the only signal.
-URGENCY_LABELS = {Urgency.EMERGENCY: "Emergency", Urgency.URGENT: "Urgent"}
-URGENCY_ICONS = {
-    Urgency.EMERGENCY: LEVEL_ICONS[Level.RED],
-    Urgency.URGENT: LEVEL_ICONS[Level.AMBER],
-}
 
 
 @dataclass(frozen=True)
@@ -72,8 +66,9 @@ def page_parts(title: str, *, page_note: str = "", appendix: str = "") -> dict[s
         "warning_signs": [
             {
                 "urgency": sign.urgency.value,
-                "label": URGENCY_LABELS[sign.urgency],
-                "icon": URGENCY_ICONS[sign.urgency],
+                # Every warning sign is red; the word says emergency or urgent.
+                "label": URGENCY_WORDS[sign.urgency],
+                "icon": LEVEL_ICONS[Level.RED],
                 "signs": sign.signs,
                 "what_to_do": sign.what_to_do,
             }
