@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-from widgets.guidance import Guidance
+from widgets.guidance import Guidance, Profile, starting_profile
 from widgets.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, MUTED_TEXT, TEXT
 
 
@@ -23,6 +23,25 @@ def cite_marks(keys: tuple[str, ...] | list[str]) -> str:
         return ""
     marks = " ".join(f"[{escape(key)}]" for key in keys)
     return f' <span class="sms-cite" style="color:{MUTED_TEXT};font-size:.9em">{marks}</span>'
+
+
+# A card drawn for answers the reader did not give must not read as a verdict on them.
+EXAMPLE_PREFIX = "Example: "
+_REGION_WORDS = {"lumbar": "low-back", "cervical": "neck", "both": "neck and low-back"}
+
+
+def example_title(profile: Profile | None = None) -> str:
+    """The title of a card drawn for example answers (``starting_profile()`` by default).
+
+    >>> example_title()
+    'Example: a person with mild low-back narrowing and no other problems'
+    """
+    profile = profile or starting_profile()
+    start = starting_profile()
+    where = _REGION_WORDS.get(profile.region, "spinal")
+    plain = profile.conditions == start.conditions and profile.symptoms <= start.symptoms
+    rest = "no other problems" if plain else "the other answers shown"
+    return f"{EXAMPLE_PREFIX}a person with {profile.severity} {where} narrowing and {rest}"
 
 
 def card_html(guidance: Guidance, *, title: str | None = None) -> str:

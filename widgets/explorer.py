@@ -10,7 +10,7 @@ from dataclasses import replace
 import ipywidgets as W
 
 from widgets import guidance as G
-from widgets.cards import card_html
+from widgets.cards import card_html, example_title
 from widgets.ui_common import (
     FIELD_LABELS,
     NO_AREA_MESSAGE,
@@ -44,6 +44,7 @@ class SeverityExplorer(StaticHTMLMixin, W.VBox):
         self.add_class("sms-explorer")
         self.add_class("sms-sticky-host")
         self.guidance: G.Guidance | None = None
+        self.start = self.controls.profile()  # until the reader changes it, an example
         self.controls.on_change(self.refresh)
         self.refresh()
 
@@ -58,7 +59,8 @@ class SeverityExplorer(StaticHTMLMixin, W.VBox):
             self.card.value = note_html(NO_AREA_MESSAGE)
             return
         self.guidance = G.assess(profile)
-        self.card.value = card_html(self.guidance)
+        title = example_title(profile) if profile == self.start else None
+        self.card.value = card_html(self.guidance, title=title)
 
     def static_html(self) -> str:
         profile = self.profile
@@ -75,10 +77,19 @@ def severity_explorer(start: G.Profile | None = None) -> SeverityExplorer:
     return SeverityExplorer(start)
 
 
+def _compare_title(profile: G.Profile, severity_text: str) -> str:
+    """The severity's name; for the starting answers, said to be an example."""
+    level = short_label(severity_text)
+    if replace(profile, severity="mild") == G.starting_profile():
+        return f"Example, {level.lower()}: the starting answers at this level"
+    return level
+
+
 def _compare_cards(profile: G.Profile) -> str:
     cards = "".join(
-        f'<div style="flex:1 1 18em;min-width:16em">'
-        f"{card_html(G.assess(replace(profile, severity=key)), title=short_label(text))}</div>"
+        '<div style="flex:1 1 18em;min-width:16em">'
+        + card_html(G.assess(replace(profile, severity=key)), title=_compare_title(profile, text))
+        + "</div>"
         for key, text in G.SEVERITIES.items()
     )
     return f'<div class="sms-compare" style="display:flex;flex-wrap:wrap;gap:.8em">{cards}</div>'

@@ -14,7 +14,7 @@ from pathlib import Path
 import ipywidgets as W
 
 from widgets import guidance as G
-from widgets.cards import card_html
+from widgets.cards import card_html, example_title
 from widgets.explorer import SeverityExplorer
 from widgets.handout import MAX_FREE_TEXT, save_handout
 from widgets.ui_common import (
@@ -103,6 +103,7 @@ class MyPlan(StaticHTMLMixin, W.VBox):
         profile = self.profile
         if profile is None:
             return box_html(note_html(NO_AREA_MESSAGE))
+        title = example_title(profile) if profile == self.explorer.start else None
         who = (
             f"<p style=\"margin:.2em 0\"><strong>Name:</strong> {escape(self.name.value)}</p>"
             if self.name.value.strip()
@@ -116,8 +117,8 @@ class MyPlan(StaticHTMLMixin, W.VBox):
         )
         return (
             box_html(who + note_html("The answers shown:") + profile_summary_html(profile) + notes)
-            + card_html(G.assess(profile))
-            + note_html(SAVE_HINT)
+            + card_html(G.assess(profile), title=title)
+            # The static picture is for paper, where there is no button to press.
         )
 
 

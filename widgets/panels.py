@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from widgets import guidance as G
-from widgets.cards import card_html, cite_marks
+from widgets.cards import card_html, cite_marks, example_title
 from widgets.references import citations
 from widgets.theme import (
     BODY_SIZE,
@@ -175,7 +175,8 @@ def guidance_for(**profile_fields: object) -> Panel:
         f"<summary>The answers behind this card</summary>{profile_summary_html(profile)}"
         f"</details>"
     )
-    return Panel(card_html(G.assess(profile)) + answers)
+    # Nobody gave these answers: the title says so, on screen and on paper.
+    return Panel(card_html(G.assess(profile), title=example_title(profile)) + answers)
 
 
 __all__ = [

@@ -11,7 +11,7 @@ from html import escape
 import ipywidgets as W
 
 from widgets import guidance as G
-from widgets.cards import card_html
+from widgets.cards import card_html, example_title
 from widgets.theme import BODY_SIZE, FONT, LEVEL_COLOURS, TEXT
 from widgets.ui_common import (
     ProfileControls,
@@ -93,8 +93,12 @@ class SessionPlanner(StaticHTMLMixin, W.VBox):
         self.result.add_class("sms-card-slot")
         self.add_class("sms-planner")
         self.add_class("sms-sticky-host")
+        self.start = self.controls.profile()  # until the reader changes it, an example
         self.controls.on_change(self.refresh)
         self.refresh()
+
+    def _title(self, profile: G.Profile) -> str | None:
+        return example_title(profile) if profile == self.start else None
 
     @property
     def profile(self) -> G.Profile:
@@ -105,7 +109,7 @@ class SessionPlanner(StaticHTMLMixin, W.VBox):
     def refresh(self) -> None:
         profile = self.profile
         self.guidance = G.assess(profile)
-        self.card.value = card_html(self.guidance)
+        self.card.value = card_html(self.guidance, title=self._title(profile))
         self.nearest.value = nearest_green_html(profile)
 
     def static_html(self) -> str:
@@ -115,7 +119,8 @@ class SessionPlanner(StaticHTMLMixin, W.VBox):
             f"{G.INTENSITY_RANGE[1]}; {profile.minutes} minutes each time; "
             f"{_times(profile.sessions_per_day)}; heat {'on' if profile.heat else 'off'}."
         )
-        return note_html(settings) + card_html(G.assess(profile)) + nearest_green_html(profile)
+        card = card_html(G.assess(profile), title=self._title(profile))
+        return note_html(settings) + card + nearest_green_html(profile)
 
 
 def session_planner(start: G.Profile | None = None) -> SessionPlanner:
