@@ -1,18 +1,26 @@
-"""Print handout pages to PDF with headless Chromium (Debian's ``chromium`` package).
+"""Print handout pages to PDF with a headless Chromium-family browser.
 
-One Chromium prints every page over its DevTools connection (Playwright, with Debian's
-browser, never a downloaded one): the same print engine as ``chromium --print-to-pdf``, but
-started once instead of once per page, which keeps the build faster than stock nbconvert.
-Without Playwright, each page is printed with ``chromium --headless --print-to-pdf``.
+One browser prints every page over its DevTools connection (Playwright, driving the browser
+``chromium()`` finds): the same print engine as ``chromium --print-to-pdf``, but started once
+instead of once per page, which keeps the build faster than stock nbconvert. Without
+Playwright, each page is printed with ``<browser> --headless --print-to-pdf``.
+
+``chromium()`` finds a browser the way people have one: ``$SMS_BROWSER`` if set; then
+Debian/Ubuntu ``chromium``, Google Chrome, Microsoft Edge or Chromium on ``PATH`` or at their
+usual Linux, macOS and Windows places; then Playwright's own download. The handout build, the
+browser tests and ``scripts/ensure_browser.py`` all use it.
 """
 
 from __future__ import annotations
 
+import os
+import platform
 import queue
 import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 CHROMIUM_ARGS = (
@@ -25,13 +33,126 @@ CHROMIUM_ARGS = (
 )
 PRINT_TIMEOUT_S = 120
 
+# Set to a browser's path to use that one; an empty value is the same as unset.
+BROWSER_ENV = "SMS_BROWSER"
+# os.pathsep-separated list replacing the usual install places below ("" means none).
+PLACES_ENV = "SMS_BROWSER_PLACES"
+HOW_TO_GET_ONE = (
+    "no Chrome, Chromium or Edge found: run 'python scripts/ensure_browser.py' "
+    "(installs Chromium), or install Google Chrome"
+)
+
+COMMAND_NAMES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "microsoft-edge",
+    "microsoft-edge-stable",
+    "chrome",
+    "msedge",
+)
+_MAC_APPS = (
+    "Google Chrome.app/Contents/MacOS/Google Chrome",
+    "Chromium.app/Contents/MacOS/Chromium",
+    "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+)
+_WINDOWS_APPS = (
+    r"Google\Chrome\Application\chrome.exe",
+    r"Microsoft\Edge\Application\msedge.exe",
+    r"Chromium\Application\chrome.exe",
+)
+# Playwright's downloads, inside its browsers folder (Linux, macOS, Windows layouts).
+_PLAYWRIGHT_GLOBS = (
+    "chromium-*/chrome-linux*/chrome",
+    "chromium-*/chrome-mac*/Chromium.app/Contents/MacOS/Chromium",
+    "chromium-*/chrome-mac*/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing",
+    "chromium-*/chrome-win*/chrome.exe",
+)
+
+
+class BrowserMissing(FileNotFoundError):
+    """No Chromium-family browser on this machine; the message says how to get one."""
+
+
+def usual_places(system: str, env: Mapping[str, str]) -> list[str]:
+    """Where Chrome, Edge and Chromium install themselves on ``system`` (platform.system())."""
+    if system == "Darwin":
+        home = env.get("HOME", "")
+        return [f"{root}/Applications/{app}" for root in ("", home) for app in _MAC_APPS]
+    if system == "Windows":
+        roots = [env.get(name, "") for name in ("PROGRAMFILES", "PROGRAMFILES(X86)",
+                                                 "LOCALAPPDATA")]  # fmt: skip
+        return [f"{root}\\{app}" for root in roots if root for app in _WINDOWS_APPS]
+    return [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/snap/bin/chromium",
+        "/usr/bin/google-chrome",
+        "/usr/bin/google-chrome-stable",
+        "/opt/google/chrome/chrome",
+        "/usr/bin/microsoft-edge",
+        "/opt/microsoft/msedge/msedge",
+    ]
+
+
+def playwright_folder(system: str, env: Mapping[str, str]) -> Path | None:
+    """Where ``playwright install`` puts browsers (PLAYWRIGHT_BROWSERS_PATH wins)."""
+    chosen = env.get("PLAYWRIGHT_BROWSERS_PATH")
+    if chosen and chosen != "0":
+        return Path(chosen)
+    home = env.get("HOME") or env.get("USERPROFILE")
+    if system == "Windows":
+        local = env.get("LOCALAPPDATA")
+        return Path(local) / "ms-playwright" if local else None
+    if not home:
+        return None
+    if system == "Darwin":
+        return Path(home) / "Library" / "Caches" / "ms-playwright"
+    return Path(env.get("XDG_CACHE_HOME") or Path(home) / ".cache") / "ms-playwright"
+
+
+def _runnable(path: str | Path) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def candidates(env: Mapping[str, str] | None = None, system: str | None = None) -> Iterable[str]:
+    """Every browser path worth trying, best first (lazily: the first hit stops the search)."""
+    env = os.environ if env is None else env
+    system = system or platform.system()
+    for name in COMMAND_NAMES:
+        found = shutil.which(name, path=env.get("PATH", ""))
+        if found:
+            yield found
+    places = env.get(PLACES_ENV)
+    if places is None:
+        yield from usual_places(system, env)
+    else:
+        yield from filter(None, places.split(os.pathsep))
+    folder = playwright_folder(system, env)
+    if folder is not None and folder.is_dir():
+        for pattern in _PLAYWRIGHT_GLOBS:
+            yield from sorted(str(p) for p in folder.glob(pattern))
+
+
+def find_browser(env: Mapping[str, str] | None = None, system: str | None = None) -> str | None:
+    """The first usable browser, or None."""
+    env = os.environ if env is None else env
+    chosen = env.get(BROWSER_ENV)
+    if chosen:
+        return chosen if _runnable(chosen) else None
+    return next((path for path in candidates(env, system) if path and _runnable(path)), None)
+
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise FileNotFoundError("Chromium is missing: install Debian's 'chromium' package")
+    """The browser to print and test with; raises ``BrowserMissing`` saying how to get one."""
+    found = find_browser()
+    if found:
+        return found
+    chosen = os.environ.get(BROWSER_ENV)
+    if chosen:
+        raise BrowserMissing(f"{BROWSER_ENV}={chosen[:200]} is not a browser this user can run")
+    raise BrowserMissing(HOW_TO_GET_ONE)
 
 
 def print_pdf(html: Path, pdf: Path) -> Path:
