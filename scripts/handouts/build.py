@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
-from collections.abc import Callable
+import signal
+import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from safe_output import staged_output
 
 from handouts.clean import patient_copy
 from handouts.execute import execute
@@ -39,6 +45,36 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
+def stop_with_parent() -> None:
+    """Ask Linux to SIGTERM this process when its parent dies, even if the parent is killed."""
+    if sys.platform.startswith("linux"):
+        try:
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+        except (OSError, AttributeError):  # no libc prctl: the parent still stops us on exit
+            pass
+
+
+@contextmanager
+def workers_stopped_on_exit(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+    """``pool``, whose workers are terminated if the block ends with an error or a signal.
+
+    The executor's own exit would wait for every running notebook; a build that is being
+    stopped must stop them instead. Each notebook's kernel exits when its worker does
+    (ipykernel watches its parent).
+    """
+    try:
+        yield pool
+    except BaseException:
+        # The executor keeps its processes in a private dict; nothing public reaches them.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
 def default_jobs() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
@@ -57,15 +93,34 @@ def build(
     if not notebooks:
         raise ValueError("no notebooks to build")
     jobs = jobs or default_jobs()
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in (*out.glob("*.html"), *out.glob("*.pdf")):
-        stale.unlink()  # a removed notebook must not leave its old handout behind
+    if jobs < 1:
+        raise ValueError(f"jobs must be 1 or more, not {jobs}")
+    # Everything is written into a temp folder and swapped in only when the whole build has
+    # succeeded: a failed build leaves the last good set, and only files an earlier build
+    # made (its manifest) are ever removed. A removed notebook's old handout goes that way.
+    with staged_output(out) as stage:
+        built = _build_into(stage, notebooks, jobs=jobs, pdf=pdf, log=log)
+    return Built(
+        html=tuple(out / path.name for path in built.html),
+        pdf=tuple(out / path.name for path in built.pdf),
+    )
 
+
+def _worker_dies_with_its_parent() -> None:
+    """Runs first in each worker: a build stopped with SIGTERM must not leave workers behind."""
+    stop_with_parent()
+
+
+def _build_into(
+    out: Path, notebooks: list[Path], *, jobs: int, pdf: bool, log: Callable[[str], None]
+) -> Built:
     warm_up()  # load the templates once; forked workers inherit them
     html_files: list[Path] = []
     printer: Printer | None = None
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as kernels:
+        with workers_stopped_on_exit(
+            ProcessPoolExecutor(max_workers=jobs, initializer=_worker_dies_with_its_parent)
+        ) as kernels:
             running = [kernels.submit(build_page, path) for path in notebooks]
             # Started after the workers are forked: forking a process that runs threads is unsafe.
             printer = Printer() if pdf else None
