@@ -13,17 +13,11 @@ MAX_GRADE = 8.0
 
 
 def engine_strings() -> list[str]:
-    strings: list[str] = []
-    for rule in G.RULES:
-        strings += [rule.reason, *rule.actions]
-    for sign in G.WARNING_SIGNS:
-        strings += [sign.signs, sign.what_to_do]
-    strings += list(G.STANDING_PRECAUTIONS)
-    strings += list(G.HEADLINES.values())
-    strings += [G.EVIDENCE_REASON.text, G.GREEN_REASON.text, G.KEEP_LIST_ACTION]
+    strings = G.all_phrases()
     for vocabulary in (G.REGIONS, G.SEVERITIES, G.SYMPTOMS, G.CONDITIONS, G.DEVICES, G.AREAS):
         strings += list(vocabulary.values())
     strings += list(G.LEVEL_LABELS.values())
+    strings += [place.why for place in G.PLACEMENTS]
     return strings
 
 

@@ -18,6 +18,10 @@ RED_FLAG_SYMPTOMS = {
     "fever",
     "weight_loss",
     "night_pain",
+    "hand_clumsiness",
+    "balance_problems",
+    "swollen_calf",
+    "major_injury",
 }
 SEVERITY_ORDER = list(SEVERITIES)
 

@@ -39,7 +39,7 @@ def test_ticking_an_urgent_red_flag_shows_the_urgent_help_panel():
     assert escape(G.HEADLINES[(G.Level.RED, G.Urgency.URGENT, "")]) in html
     sign = next(s for s in G.WARNING_SIGNS if s.id == "possible_infection")
     assert escape(sign.what_to_do) in html
-    assert escape(G.KEEP_LIST_ACTION) in html
+    assert escape(sign.what_to_say) in html and "What to say" in html
     assert G.LEVEL_ICONS[G.Level.RED] in html and "Urgent" in html
 
 
@@ -81,3 +81,18 @@ def test_every_box_has_a_plain_text_label_and_accessible_name():
     for box in red_flag_checklist().boxes.values():
         assert box.description and box.tooltip == box.description
         assert box.description_allow_html is False
+
+
+def test_the_checklist_lists_emergencies_first_each_with_its_tier_word():
+    flags = red_flags()
+    tiers = [flag.urgency for flag in flags]
+    assert tiers == sorted(tiers, key=lambda u: u is not G.Urgency.EMERGENCY)
+    for flag in flags:
+        assert flag.label.startswith(G.URGENCY_WORDS[flag.urgency] + ": ")
+
+
+def test_hands_and_balance_are_urgent_on_the_checklist_as_on_the_card():
+    flags = {flag.id: flag for flag in red_flags()}
+    for symptom in ("hand_clumsiness", "balance_problems", "swollen_calf", "major_injury"):
+        card = G.assess(replace(G.starting_profile(), symptoms=frozenset({symptom})))
+        assert flags[symptom].urgency is card.urgency is G.Urgency.URGENT

@@ -25,6 +25,8 @@ REGIONS: dict[str, str] = {
     "lumbar": "Low back (lumbar)",
     "cervical": "Neck (cervical)",
     "both": "Both neck and low back",
+    # Many people do not know where their narrowing is; they get the advice for both.
+    "not_sure": "Not sure where the narrowing is",
 }
 
 # Severity is described by what a person can do, never by a scan grade (schizas2010).
@@ -38,14 +40,20 @@ SYMPTOMS: dict[str, str] = {
     "leg_pain": "Pain, aching or heaviness in the buttocks or legs when you walk or stand",
     "numbness": "Numbness or tingling",
     "worsening_weakness": "New or worsening weakness, or a foot that drags or slaps (foot drop)",
-    "hand_clumsiness": "Clumsy hands: trouble with buttons, writing or holding things",
-    "balance_problems": "Poor balance or unsteady walking",
+    "hand_clumsiness": (
+        "Clumsy hands that are new or getting worse: trouble with buttons, writing or "
+        "holding things"
+    ),
+    "balance_problems": "Poor balance or unsteady walking that is new or getting worse",
     "saddle_numbness": "Numbness between the legs, around the bottom or genitals",
     "bladder_bowel_changes": "New trouble peeing or pooing, or leaking or not being able to stop",
     "fever": "Fever, chills or feeling hot and unwell",
     "weight_loss": "Weight loss you cannot explain",
     "night_pain": "Constant pain at night that does not ease when you change position",
-    "recent_injury": "A recent fall or other injury",
+    "swollen_calf": "One calf or leg that is newly swollen, warm, red or sore to touch",
+    "new_back_pain": "Back pain that is new, or different from your usual pain",
+    "major_injury": "A bad fall, a car crash or another big injury",
+    "recent_injury": "A minor fall or knock in the last few weeks",
 }
 
 CONDITIONS: dict[str, str] = {
@@ -66,6 +74,8 @@ DEVICES: dict[str, str] = {
     "shiatsu": "Shiatsu cushion or belt (rolling, kneading nodes)",
     "vibration": "Vibration pad or wand (gentle buzzing)",
     "manual": "Manual tool (a roller, ball or hook you press yourself)",
+    "massage_chair": "Massage chair (rollers and airbags, often with neck rollers)",
+    "tens": "TENS or EMS unit (electrical pulses through sticky pads)",
 }
 
 AREAS: dict[str, str] = {
@@ -77,19 +87,39 @@ AREAS: dict[str, str] = {
 }
 
 INTENSITY_RANGE = (1, 5)
+# Said once wherever strength is asked or advised: the scale is the device's own.
+INTENSITY_SCALE = "1 is the lowest setting on the massager and 5 the highest"
 MINUTES_RANGE = (1, 60)
 SESSIONS_RANGE = (1, 6)
 
 # Sensible limits for home use. The numbers are cautious design choices drawn from consumer
 # guidance (15 minutes a use, 3 uses a day, auto-off at 15 minutes); no trial sets them.
-MAX_GENTLE_INTENSITY = 4
+# A card is green only at or below these; "start low" advice sits well below them.
+MAX_GREEN_INTENSITY = 3
 MAX_MINUTES = 15
 MAX_SESSIONS = 3
+START_INTENSITY = (1, 2)
+START_MINUTES = 5
 
 # From this setting up, a powered massager works deep enough to bruise someone who bleeds easily.
-_DEEP_INTENSITY = 4
-_CERVICAL_REGIONS = frozenset({"cervical", "both"})
+_BRUISING_INTENSITY = 3
+# "Not sure" gets the advice of both the neck and the low back: the safe default.
+NECK_REGIONS = frozenset({"cervical", "both", "not_sure"})
+LOW_BACK_REGIONS = frozenset({"lumbar", "both", "not_sure"})
 _BONE_RISKS = frozenset({"osteoporosis", "steroids", "cancer"})
+# Devices that press, roll, knead or shock firmly: never on the neck without a clinician's word.
+_FIRM_ON_NECK = frozenset({"percussion", "shiatsu", "massage_chair"})
+# Devices that work deep enough to bruise someone on blood thinners, at any strength.
+_DEEP_DEVICES = frozenset({"percussion", "shiatsu", "massage_chair", "manual"})
+_LEG_AREAS = frozenset({"legs", "buttocks"})
+
+
+def green_strength_limit(profile: Profile) -> int:
+    """The highest strength this person may use without a caution: lower on blood thinners,
+    so no card ever advises a setting that would itself raise a caution."""
+    if "blood_thinners" in profile.conditions:
+        return _BRUISING_INTENSITY - 1
+    return MAX_GREEN_INTENSITY
 
 
 class Level(StrEnum):
@@ -279,16 +309,25 @@ class Kind(StrEnum):
     NOTE = "note"
 
 
+Actions = tuple[str, ...] | Callable[[Profile], tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Rule:
+    """One row of the protocol. ``say`` is, on red rules, what to tell the people who help."""
+
     id: str
     level: Level
     urgency: Urgency | None
     kind: Kind
     applies: Callable[[Profile], bool]
     reason: str
-    actions: tuple[str, ...]
+    actions: Actions
     sources: tuple[str, ...]
+    say: str = ""
+
+    def actions_for(self, profile: Profile) -> tuple[str, ...]:
+        return self.actions(profile) if callable(self.actions) else self.actions
 
 
 def _has_symptom(*names: str) -> Callable[[Profile], bool]:
@@ -301,8 +340,12 @@ def _has_condition(*names: str) -> Callable[[Profile], bool]:
     return lambda p: not wanted.isdisjoint(p.conditions)
 
 
+def _neck_narrowing(p: Profile) -> bool:
+    return p.region in NECK_REGIONS
+
+
 _STOP = "Do not use the massager."
-KEEP_LIST_ACTION = "Take this list of your symptoms with you."
+_TODAY = "Contact your doctor or an urgent care service today."
 
 RULES: tuple[Rule, ...] = (
     # --- RED, emergency -----------------------------------------------------------------
@@ -319,8 +362,11 @@ RULES: tuple[Rule, ...] = (
         ),
         actions=(
             "Go to the emergency department now, or call your emergency number.",
-            "Say: I have spinal stenosis and new numbness down below or bladder or bowel trouble.",
             _STOP,
+        ),
+        say=(
+            "Say: I have spinal stenosis. I have new numbness down below or bladder or bowel "
+            "trouble. I am worried about cauda equina syndrome."
         ),
         sources=("royalfree_ces", "tims_stenosis", "cks_redflags", "girft2023"),
     ),
@@ -336,10 +382,11 @@ RULES: tuple[Rule, ...] = (
             "harmed. A doctor needs to check you the same day."
         ),
         actions=(
-            "Contact your doctor or an urgent care service today.",
+            _TODAY,
             "If the weakness is sudden or spreading, go to the emergency department now.",
             _STOP,
         ),
+        say="Say: I have spinal stenosis and new or worsening weakness in my leg or foot.",
         sources=("tims_stenosis", "glos_redflags", "cks_redflags"),
     ),
     Rule(
@@ -347,20 +394,21 @@ RULES: tuple[Rule, ...] = (
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
-        applies=lambda p: (
-            p.region in _CERVICAL_REGIONS
-            and not {"hand_clumsiness", "balance_problems"}.isdisjoint(p.symptoms)
-        ),
+        # Every region: unsteadiness is common in low-back narrowing too (suri2010), and a
+        # person may not know their neck is narrowed. New or worse needs a check either way.
+        applies=_has_symptom("hand_clumsiness", "balance_problems"),
         reason=(
-            "With narrowing in the neck, clumsy hands or poor balance can mean the spinal "
-            "cord itself is being pressed. This is called myelopathy. It can get worse, so "
-            "a specialist should check it soon."
+            "New or worsening clumsy hands or poor balance can mean the spinal cord in the "
+            "neck is being pressed. This is called myelopathy. Poor balance can also come "
+            "from narrowing in the low back. Either way, a doctor should check you soon, "
+            "because myelopathy can get worse."
         ),
         actions=(
-            "Contact your doctor today and ask for a prompt check of your neck.",
+            "Contact your doctor today and ask for a prompt check of your neck and spine.",
             _STOP,
         ),
-        sources=("mayo_stenosis", "houten2022", "nouri2022", "fehlings2017"),
+        say="Say: I have spinal stenosis and my hands or my balance are new or getting worse.",
+        sources=("mayo_stenosis", "houten2022", "nouri2022", "fehlings2017", "suri2010"),
     ),
     Rule(
         id="possible_infection",
@@ -372,10 +420,8 @@ RULES: tuple[Rule, ...] = (
             "Back pain with a fever or chills can be a sign of infection. A doctor needs to "
             "check you the same day."
         ),
-        actions=(
-            "Contact your doctor or an urgent care service today.",
-            _STOP,
-        ),
+        actions=(_TODAY, _STOP),
+        say="Say: I have back pain with a fever or chills.",
         sources=("glos_redflags", "cks_redflags"),
     ),
     Rule(
@@ -383,17 +429,21 @@ RULES: tuple[Rule, ...] = (
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
-        applies=lambda p: "weight_loss" in p.symptoms or "night_pain" in p.symptoms,
+        applies=lambda p: (
+            "weight_loss" in p.symptoms
+            or "night_pain" in p.symptoms
+            or ("cancer" in p.conditions and "new_back_pain" in p.symptoms)
+        ),
         reason=(
-            "Weight loss you cannot explain, or constant pain at night, can be a sign of a "
-            "serious illness such as cancer. It is more likely if you have had cancer. A "
-            "doctor should check you soon."
+            "New back pain after cancer, weight loss you cannot explain, or constant pain at "
+            "night can be a sign that cancer has spread to the spine or of another serious "
+            "illness. A doctor should check you soon."
         ),
         actions=(
-            "Contact your doctor today and say what you have noticed.",
-            "If you have had cancer, tell them that too.",
+            "Contact your doctor or your cancer team today and say what you have noticed.",
             _STOP,
         ),
+        say="Say: I have new back pain or night pain, and I have had cancer (if you have).",
         sources=("glos_redflags", "verhagen2016", "cks_redflags"),
     ),
     Rule(
@@ -401,19 +451,42 @@ RULES: tuple[Rule, ...] = (
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
-        applies=lambda p: (
+        applies=lambda p: "major_injury" in p.symptoms or (
             "recent_injury" in p.symptoms and not _BONE_RISKS.isdisjoint(p.conditions)
         ),
         reason=(
-            "A fall or injury when your bones may be weak (from osteoporosis, long-term "
-            "steroid tablets or cancer) can break a bone in the spine. A doctor should check "
-            "you soon."
+            "A big injury can break a bone in the spine. So can a small fall when your bones "
+            "may be weak, from osteoporosis, long-term steroid tablets or cancer. A doctor "
+            "should check you soon."
         ),
         actions=(
-            "Contact your doctor or an urgent care service today.",
+            _TODAY,
+            "If the pain is severe, or you cannot stand or walk, go to the emergency "
+            "department now.",
             _STOP,
         ),
-        sources=("glos_redflags", "verhagen2016"),
+        say="Say: I have spinal stenosis and new back pain after a fall or injury.",
+        sources=("glos_redflags", "verhagen2016", "cks_redflags"),
+    ),
+    Rule(
+        id="possible_clot",
+        level=Level.RED,
+        urgency=Urgency.URGENT,
+        kind=Kind.WARNING_SIGN,
+        applies=_has_symptom("swollen_calf"),
+        reason=(
+            "One calf or leg that is newly swollen, warm, red or sore can be a blood clot in "
+            "a vein (DVT). Pressing on it could move the clot to the lungs. It needs a check "
+            "the same day."
+        ),
+        actions=(
+            "Do not massage that leg, or rub it.",
+            "Get a check today: contact your doctor or an urgent care service.",
+            "If you get sudden breathlessness or chest pain, call your emergency number now.",
+            _STOP,
+        ),
+        say="Say: one of my legs is newly swollen, warm and sore. I am worried about a clot.",
+        sources=("nhs_dvt", "nccih_massage"),
     ),
     # --- AMBER: health reasons to talk to a clinician first ------------------------------
     Rule(
@@ -421,33 +494,44 @@ RULES: tuple[Rule, ...] = (
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
-        applies=lambda p: p.region in _CERVICAL_REGIONS and "neck" in p.areas,
+        applies=lambda p: _neck_narrowing(p) and "neck" in p.areas,
         reason=(
-            "You have narrowing in the neck and want to use the massager on your neck. Strong "
-            "pressure or shaking there has, rarely, hurt the spinal cord or the blood vessels "
-            "in the neck."
+            "Your narrowing may be in the neck, and you want to use the massager on your "
+            "neck. Strong pressure or shaking there has, rarely, hurt the spinal cord or the "
+            "blood vessels in the neck."
         ),
-        actions=(
-            "Ask your clinician before you use any massager on your neck.",
-            "Never use it on the front or sides of the neck.",
-        ),
+        actions=("Ask your clinician before you use any massager on your neck.",),
         sources=("yin2014", "sulkowski2022", "shariff2023"),
     ),
     Rule(
-        id="percussion_on_neck",
+        id="firm_device_on_neck",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
-        applies=lambda p: p.device == "percussion" and "neck" in p.areas,
+        applies=lambda p: p.device in _FIRM_ON_NECK and "neck" in p.areas,
         reason=(
-            "A percussion gun on the neck has been linked with a torn artery in the neck, "
-            "which can cause a stroke."
+            "Hard tapping, kneading nodes or chair rollers on the neck can harm the blood "
+            "vessels there. A torn artery in the neck, which can cause a stroke, has been "
+            "reported after a massage gun and after a home massage device."
         ),
         actions=(
-            "Do not use a percussion gun on your neck.",
-            "Never use any massager on the front or sides of the neck.",
+            "Do not use this kind of massager on your neck unless your clinician says it is "
+            "safe for you.",
         ),
         sources=("sulkowski2022", "shariff2023"),
+    ),
+    Rule(
+        id="tens_on_neck",
+        level=Level.AMBER,
+        urgency=None,
+        kind=Kind.HEALTH,
+        applies=lambda p: p.device == "tens" and "neck" in p.areas,
+        reason=(
+            "Electrical pulses on the neck can reach the nerves and blood vessels that help "
+            "control your heart rate and breathing."
+        ),
+        actions=("Do not put TENS pads on your neck.",),
+        sources=("nhs_tens",),
     ),
     Rule(
         id="blood_thinners",
@@ -456,31 +540,36 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.HEALTH,
         applies=lambda p: (
             "blood_thinners" in p.conditions
-            and (p.device in {"percussion", "shiatsu"} or p.intensity >= _DEEP_INTENSITY)
+            and (p.device in _DEEP_DEVICES or p.intensity >= _BRUISING_INTENSITY)
         ),
         reason=(
-            "Blood thinners make you bruise and bleed more easily. Hard tapping or deep "
-            "kneading can cause deep bruises."
+            "Blood thinners make you bruise and bleed more easily. Hard tapping, deep "
+            "kneading, pressing hard with a tool or a high setting can cause deep bruises."
         ),
         actions=(
-            "Ask your clinician first if a gentle setting is safe for you.",
+            "Ask your clinician first if a gentle vibration setting is safe for you.",
             "Check your skin for bruises after each use.",
         ),
         sources=("chen2021", "nccih_massage"),
     ),
     Rule(
-        id="heat_with_reduced_feeling",
+        id="reduced_feeling",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
-        applies=lambda p: p.heat and ("neuropathy" in p.conditions or "numbness" in p.symptoms),
+        applies=lambda p: (
+            (p.heat and ("neuropathy" in p.conditions or "numbness" in p.symptoms))
+            or ("neuropathy" in p.conditions and not _LEG_AREAS.isdisjoint(p.areas))
+            or ("numbness" in p.symptoms and "legs" in p.areas)
+        ),
         reason=(
-            "Heat on skin that cannot feel well can burn you without you noticing. People "
-            "with reduced feeling have been burned by heating pads."
+            "Skin that cannot feel well cannot warn you when heat or pressure is too much. "
+            "People with reduced feeling, most of all in the legs and feet, have been burned "
+            "by heating pads."
         ),
         actions=(
-            "Ask your clinician before you use heat.",
-            "Use the massager with the heat turned off, and never fall asleep with heat on.",
+            "Ask your clinician before you use a massager where your feeling is reduced.",
+            "Keep the heat turned off.",
         ),
         sources=("heating_pad_warnings", "burns1987", "therabody"),
     ),
@@ -517,11 +606,22 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.HEALTH,
         applies=_has_condition("pacemaker"),
         reason=(
-            "Do you have a pacemaker or another device inside your body? Makers ask you to "
-            "check with a doctor before you use a powered massager."
+            "The motors in powered massagers hold magnets, and TENS units send electrical "
+            "pulses. Both can upset a pacemaker or another device inside your body. Makers "
+            "ask you to check with a doctor first."
         ),
         actions=("Ask your heart team or clinician before you use a powered massager.",),
-        sources=("hyperice",),
+        sources=("hyperice", "fda_magnets", "nhs_tens"),
+    ),
+    Rule(
+        id="tens_with_pacemaker",
+        level=Level.AMBER,
+        urgency=None,
+        kind=Kind.HEALTH,
+        applies=lambda p: p.device == "tens" and "pacemaker" in p.conditions,
+        reason="The electrical pulses of a TENS unit can upset a pacemaker.",
+        actions=("Do not use a TENS unit unless your heart team says it is safe.",),
+        sources=("nhs_tens",),
     ),
     Rule(
         id="pregnancy",
@@ -532,6 +632,16 @@ RULES: tuple[Rule, ...] = (
         reason="Makers ask people who are pregnant to check with a doctor or midwife first.",
         actions=("Ask your midwife or doctor before you use a massager.",),
         sources=("therabody", "hyperice"),
+    ),
+    Rule(
+        id="tens_in_pregnancy",
+        level=Level.AMBER,
+        urgency=None,
+        kind=Kind.HEALTH,
+        applies=lambda p: p.device == "tens" and "pregnancy" in p.conditions,
+        reason="TENS is not advised in pregnancy unless a midwife or doctor says so.",
+        actions=("Do not use a TENS unit unless your midwife or doctor says it is safe.",),
+        sources=("nhs_tens",),
     ),
     Rule(
         id="cancer",
@@ -579,7 +689,7 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.HEALTH,
         applies=_has_symptom("recent_injury"),
         reason=(
-            "After a fall or injury, a massager can hide or worsen damage. Get the injury "
+            "After a fall or knock, a massager can hide or worsen damage. Get the injury "
             "checked first."
         ),
         actions=(
@@ -589,23 +699,17 @@ RULES: tuple[Rule, ...] = (
         sources=("glos_redflags", "therabody"),
     ),
     Rule(
-        id="hands_or_balance_low_back_only",
+        id="new_back_pain",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
-        applies=lambda p: (
-            p.region == "lumbar"
-            and not {"hand_clumsiness", "balance_problems"}.isdisjoint(p.symptoms)
-        ),
+        applies=_has_symptom("new_back_pain"),
         reason=(
-            "Clumsy hands or poor balance are not usually caused by narrowing in the low "
-            "back. They can come from the neck, so a clinician should look into them."
+            "Back pain that is new, or not like your usual pain, needs a check to find its "
+            "cause before you treat it yourself."
         ),
-        actions=(
-            "Tell your clinician about your hands or balance soon.",
-            "If they are getting worse quickly, get help today.",
-        ),
-        sources=("mayo_stenosis", "houten2022", "suri2010"),
+        actions=("Ask your doctor to check this new pain before you use a massager.",),
+        sources=("cks_redflags", "verhagen2016"),
     ),
     Rule(
         id="severe_symptoms",
@@ -615,8 +719,8 @@ RULES: tuple[Rule, ...] = (
         applies=lambda p: p.severity == "severe",
         reason=(
             "When you can walk or stand for only a few minutes, a massager is not enough. "
-            "Treatments that are proven to help, such as physio or surgery, are worth a "
-            "review."
+            "Physio and surgery have been studied for this, with some benefit, though we "
+            "cannot be fully sure of it. They are worth a review."
         ),
         actions=(
             "Book a review with your clinician to talk about physio, surgery and other choices.",
@@ -629,13 +733,13 @@ RULES: tuple[Rule, ...] = (
         level=Level.AMBER,
         urgency=None,
         kind=Kind.USE,
-        applies=lambda p: p.intensity > MAX_GENTLE_INTENSITY,
+        applies=lambda p: p.intensity > MAX_GREEN_INTENSITY,
         reason=(
-            "The top setting pushes hard. Hard pressure near nerves that are already "
-            "squeezed can make pain worse."
+            "High settings push hard. Hard pressure can leave muscles sore or bruised, so "
+            "use a gentle setting."
         ),
-        actions=(f"Turn it down to {MAX_GENTLE_INTENSITY} or lower.",),
-        sources=("therabody", "yin2014"),
+        actions=lambda p: (f"Turn it down to {green_strength_limit(p)} or lower.",),
+        sources=("therabody", "chen2021"),
     ),
     Rule(
         id="sessions_too_long",
@@ -644,8 +748,8 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.USE,
         applies=lambda p: p.minutes > MAX_MINUTES,
         reason=(
-            "Long sessions can leave muscles sore and bruised. Many massagers switch off "
-            f"after about {MAX_MINUTES} minutes for this reason."
+            "Long sessions can leave muscles sore and bruised. Many massagers switch off by "
+            f"themselves after about {MAX_MINUTES} minutes."
         ),
         actions=(f"Keep each session to {MAX_MINUTES} minutes or less.",),
         sources=("therabody", "chen2021"),
@@ -656,11 +760,72 @@ RULES: tuple[Rule, ...] = (
         urgency=None,
         kind=Kind.USE,
         applies=lambda p: p.sessions_per_day > MAX_SESSIONS,
-        reason="Using it many times a day gives muscles no time to rest and can make them sore.",
+        reason=(
+            "Using it many times a day gives sore muscles no time to rest. The limit of "
+            f"{MAX_SESSIONS} times a day is a careful choice, not a number from a study."
+        ),
         actions=(f"Use it no more than {MAX_SESSIONS} times a day.",),
         sources=("therabody",),
     ),
     # --- Notes: advice that fits the person, without raising the level ----------------------
+    Rule(
+        id="neck_safety",
+        level=Level.GREEN,
+        urgency=None,
+        kind=Kind.NOTE,
+        applies=lambda p: "neck" in p.areas,
+        reason=(
+            "Big blood vessels run in the front and sides of the neck. Moving parts of neck "
+            "massagers have caught hair, necklaces and clothes, and people have choked."
+        ),
+        actions=(
+            "Never use a massager on the front or sides of your neck.",
+            "Keep hair, necklaces, scarves and loose clothes away from moving parts.",
+            "Never use a massager with its cover off.",
+        ),
+        sources=("sulkowski2022", "shariff2023", "mainichi2017"),
+    ),
+    Rule(
+        id="heat_safety",
+        level=Level.GREEN,
+        urgency=None,
+        kind=Kind.NOTE,
+        applies=lambda p: p.heat,
+        reason="Heat can burn skin, most of all if you fall asleep or cannot feel it well.",
+        actions=(
+            "Never fall asleep with the heat on.",
+            "Use the timer, so the heat turns off by itself.",
+            "Check your skin after each use for redness or blisters.",
+        ),
+        sources=("heating_pad_warnings", "burns1987"),
+    ),
+    Rule(
+        id="back_arching_device",
+        level=Level.GREEN,
+        urgency=None,
+        kind=Kind.NOTE,
+        applies=lambda p: (
+            p.device in {"shiatsu", "massage_chair"}
+            and p.region in LOW_BACK_REGIONS
+            and "lower_back" in p.areas
+        ),
+        reason=(
+            "A cushion or chair that pushes your low back into an arch can bring on leg pain "
+            "in low-back narrowing."
+        ),
+        actions=("Put a small pillow behind your low back, or skip the low-back rollers.",),
+        sources=("katz2022",),
+    ),
+    Rule(
+        id="tens_evidence",
+        level=Level.GREEN,
+        urgency=None,
+        kind=Kind.NOTE,
+        applies=lambda p: p.device == "tens",
+        reason="Guidelines do not recommend TENS for low back pain, with or without leg pain.",
+        actions=("Ask your clinician whether TENS is worth trying for you.",),
+        sources=("nice_ng59",),
+    ),
     Rule(
         id="numb_skin",
         level=Level.GREEN,
@@ -678,24 +843,90 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.NOTE,
         applies=_has_condition("blood_thinners"),
         reason="Blood thinners make bruises more likely, even with gentle use.",
-        actions=("Use a gentle setting and check your skin for bruises.",),
+        actions=(
+            "Use a gentle vibration setting of 1 or 2, and check your skin for bruises.",
+        ),
         sources=("nccih_massage",),
     ),
 )
 
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
-# What every person who may use a massager should hear, most important first.
+# ---------------------------------------------------------------------------
+# Standing precautions: what every person who may use a massager should hear
+# ---------------------------------------------------------------------------
+
+# For a general audience (the precautions panel): true whatever the region.
 # Massage is comfort, not a cure: low-certainty, short-term, studied only alongside exercise.
 STANDING_PRECAUTIONS: tuple[str, ...] = (
     "Keep it off the bones of your spine. Use it on the muscles beside the spine or on the "
     "buttocks.",
-    "Start low and short: the lowest setting for a few minutes.",
-    "Stop if pain, numbness or weakness in your legs gets worse.",
-    "Sit leaning a little forward, or lie on your side with your knees bent.",
-    "Keep walking and doing your exercises. They are the main treatment.",
+    f"Start low and short: strength {START_INTENSITY[0]} or {START_INTENSITY[1]} ("
+    f"{INTENSITY_SCALE}) for about {START_MINUTES} minutes. Build up slowly over a few days.",
+    "Stop if pain, numbness or weakness gets worse in your legs, arms or hands, or if your "
+    "balance gets worse.",
+    "With narrowing in the low back, sit leaning a little forward, or lie on your side with "
+    "your knees bent.",
+    "Keep active in the ways your clinician suggests. For low-back narrowing, walking and "
+    "exercises are the main treatment.",
     "Learn the warning signs that mean you need help now.",
 )
+
+_OFF_THE_BONES = STANDING_PRECAUTIONS[0]
+_WARNING_SIGNS_ACTION = STANDING_PRECAUTIONS[-1]
+_STOP_SIGNS = {
+    "lumbar": "Stop if pain, numbness or weakness in your legs gets worse.",
+    "cervical": (
+        "Stop if pain, numbness or weakness in your arms or hands gets worse, or if your "
+        "balance gets worse."
+    ),
+    "both": (
+        "Stop if pain, numbness or weakness in your arms, hands or legs gets worse, or if "
+        "your balance gets worse."
+    ),
+}
+_LEAN_FORWARD = "Sit leaning a little forward, or lie on your side with your knees bent."
+_MAIN_TREATMENT = "Keep walking and doing your exercises. They are the main treatment."
+_KEEP_ACTIVE = "Keep active, and do the exercises your clinician gives you."
+_NECK_CHECK = (
+    "Trouble walking or clumsy hands can come from the neck. Tell your doctor soon if you "
+    "notice either."
+)
+_NECK_TREATMENT = (
+    "With narrowing in the neck that is this limiting, ask your clinician about all your "
+    "choices. Surgery is often advised, not exercise alone."
+)
+
+
+def _start_low(profile: Profile) -> str:
+    low, high = START_INTENSITY
+    return (
+        f"Start low and short: strength {low} or {high} ({INTENSITY_SCALE}) for about "
+        f"{START_MINUTES} minutes. Build up slowly over a few days, to no more than strength "
+        f"{green_strength_limit(profile)} and {MAX_MINUTES} minutes."
+    )
+
+
+def standing_precautions(profile: Profile) -> tuple[str, ...]:
+    """The precautions on this person's card: region-aware, and never advising a setting that
+    would itself raise a caution for them."""
+    neck = profile.region in NECK_REGIONS
+    low_back = profile.region in LOW_BACK_REGIONS
+    limiting = profile.severity in {"moderate", "severe"}
+    stop_key = "both" if neck and low_back else ("cervical" if neck else "lumbar")
+    lines = [_OFF_THE_BONES, _start_low(profile), _STOP_SIGNS[stop_key]]
+    if low_back:
+        lines.append(_LEAN_FORWARD)
+    if neck and limiting:
+        # Moderate or severe neck narrowing may be myelopathy: exercise is not the main answer.
+        lines += [_NECK_CHECK, _NECK_TREATMENT]
+    elif neck:
+        lines += [_NECK_CHECK, _KEEP_ACTIVE]
+    else:
+        lines.append(_MAIN_TREATMENT)
+    lines.append(_WARNING_SIGNS_ACTION)
+    return tuple(lines)
+
 
 EVIDENCE_REASON = Reason(
     rule_id="what_massage_can_do",
@@ -751,16 +982,17 @@ def assess(profile: Profile) -> Guidance:
 
     actions: list[str] = []
     if level is Level.RED:
-        # A red card is about getting help; usage tips would only distract from it.
-        # An emergency outranks same-day advice, which would only blur what to do now.
-        for rule in ordered:
-            if rule.level is Level.RED and rule.urgency is urgency:
-                actions.extend(rule.actions)
-        actions.append(KEEP_LIST_ACTION)
+        # A red card says what to do now and what to say, nothing routine: usage tips would
+        # only distract, and an emergency outranks same-day advice, which would blur "go now".
+        speaking = [r for r in ordered if r.level is Level.RED and r.urgency is urgency]
+        for rule in speaking:
+            actions.extend(a for a in rule.actions_for(profile) if a != _STOP)
+        actions.extend(rule.say for rule in speaking)
+        actions.append(_STOP)
     else:
         for rule in ordered:
-            actions.extend(rule.actions)
-        actions.extend(STANDING_PRECAUTIONS)
+            actions.extend(rule.actions_for(profile))
+        actions.extend(standing_precautions(profile))
 
     reasons = [Reason(rule.id, rule.reason, rule.sources) for rule in ordered]
     if level is Level.GREEN:
@@ -788,6 +1020,11 @@ class WarningSign:
     signs: str
     what_to_do: str
     sources: tuple[str, ...]
+    what_to_say: str = ""
+
+
+def _said(rule_id: str) -> str:
+    return RULES_BY_ID[rule_id].say
 
 
 WARNING_SIGNS: tuple[WarningSign, ...] = (
@@ -799,6 +1036,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
             "or leaking. New problems with sex."
         ),
         what_to_do="Go to the emergency department now, or call your emergency number.",
+        what_to_say=_said("cauda_equina"),
         sources=RULES_BY_ID["cauda_equina"].sources,
     ),
     WarningSign(
@@ -809,7 +1047,16 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
             "speech, blurred sight, or a weak face or arm."
         ),
         what_to_do="Call your emergency number now. These can be signs of a stroke.",
+        what_to_say="Say: I used a massager on my neck, and now I have signs of a stroke.",
         sources=("sulkowski2022", "shariff2023"),
+    ),
+    WarningSign(
+        id="clot_in_lungs",
+        urgency=Urgency.EMERGENCY,
+        signs="Sudden breathlessness or chest pain, most of all with a swollen, sore leg.",
+        what_to_do="Call your emergency number now. This can be a blood clot in the lungs.",
+        what_to_say="Say: I am suddenly short of breath, and I may have a clot in my leg.",
+        sources=("nhs_dvt",),
     ),
     WarningSign(
         id="worsening_weakness",
@@ -822,43 +1069,53 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
             "Contact your doctor or urgent care today. If it is sudden, go to the emergency "
             "department."
         ),
+        what_to_say=_said("worsening_weakness"),
         sources=RULES_BY_ID["worsening_weakness"].sources,
     ),
     WarningSign(
         id="possible_myelopathy",
         urgency=Urgency.URGENT,
-        signs=(
-            "Clumsy hands, dropping things, or poor balance, most of all with narrowing in "
-            "the neck."
-        ),
-        what_to_do="Contact your doctor today and ask for a prompt check of your neck.",
+        signs="Clumsy hands, dropping things, or poor balance that is new or getting worse.",
+        what_to_do="Contact your doctor today and ask for a prompt check of your neck and spine.",
+        what_to_say=_said("possible_myelopathy"),
         sources=RULES_BY_ID["possible_myelopathy"].sources,
+    ),
+    WarningSign(
+        id="possible_clot",
+        urgency=Urgency.URGENT,
+        signs="One calf or leg that is newly swollen, warm, red or sore to touch.",
+        what_to_do="Do not massage or rub it. Contact your doctor or urgent care today.",
+        what_to_say=_said("possible_clot"),
+        sources=RULES_BY_ID["possible_clot"].sources,
     ),
     WarningSign(
         id="possible_infection",
         urgency=Urgency.URGENT,
         signs="Back pain with a fever, chills or feeling very unwell.",
         what_to_do="Contact your doctor or urgent care today.",
+        what_to_say=_said("possible_infection"),
         sources=RULES_BY_ID["possible_infection"].sources,
     ),
     WarningSign(
         id="possible_cancer",
         urgency=Urgency.URGENT,
         signs=(
-            "Weight loss you cannot explain, or constant pain at night, most of all if you "
-            "have had cancer."
+            "New back pain if you have had cancer. Weight loss you cannot explain. Constant "
+            "pain at night."
         ),
         what_to_do="Contact your doctor today and say what you have noticed.",
+        what_to_say=_said("possible_cancer"),
         sources=RULES_BY_ID["possible_cancer"].sources,
     ),
     WarningSign(
         id="possible_fracture",
         urgency=Urgency.URGENT,
         signs=(
-            "New back pain after a fall or injury, if you have thin bones, take steroid "
-            "tablets or have had cancer."
+            "New back pain after a bad fall, a car crash or another big injury. Or after a "
+            "small fall if you have thin bones, take steroid tablets or have had cancer."
         ),
         what_to_do="Contact your doctor or urgent care today.",
+        what_to_say=_said("possible_fracture"),
         sources=RULES_BY_ID["possible_fracture"].sources,
     ),
     WarningSign(
@@ -866,9 +1123,87 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         urgency=Urgency.URGENT,
         signs="After using a massager: very bad muscle pain with dark, tea-coloured pee.",
         what_to_do="Get medical care today. This can be a sign of muscle damage.",
+        what_to_say="Say: I used a massager, and now I have bad muscle pain and dark pee.",
         sources=("chen2021",),
     ),
 )
+
+
+@dataclass(frozen=True)
+class RoutineSign:
+    """The third tier, below urgent: not today, but book a visit soon."""
+
+    id: str
+    signs: str
+    what_to_do: str
+    sources: tuple[str, ...]
+
+
+ROUTINE_HEADING = "See your doctor or physio soon (in the next few weeks) if:"
+
+ROUTINE_SIGNS: tuple[RoutineSign, ...] = (
+    RoutineSign(
+        id="walking_shrinking",
+        signs="The distance you can walk keeps getting shorter over weeks.",
+        what_to_do="Book a visit to talk about your choices, such as physio or surgery.",
+        sources=("katz2022", "healthwise_surgery"),
+    ),
+    RoutineSign(
+        id="sleep_broken",
+        signs="Pain often wakes you, even though it eases when you change position.",
+        what_to_do="Book a visit to review your pain and your treatment.",
+        sources=("katz2022", "nice_ng59"),
+    ),
+    RoutineSign(
+        id="no_progress",
+        signs="You are no better after a course of physio or exercises.",
+        what_to_do="Book a visit to talk about other choices.",
+        sources=("delitto2015", "healthwise_surgery"),
+    ),
+    RoutineSign(
+        id="massager_soreness",
+        signs="The massager leaves you sore for more than a day or two, or bruised.",
+        what_to_do="Stop using it, and ask your physio or doctor about it.",
+        sources=("therabody", "chen2021"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------
+# Every sentence the engine can say, for the readability and wording checks.
+# ---------------------------------------------------------------------------
+
+
+def _probe_profiles() -> list[Profile]:
+    """One profile per region, severity and blood-thinner status: every text variant."""
+    base = starting_profile()
+    return [
+        replace(base, region=r, severity=s, conditions=c)
+        for r in REGIONS
+        for s in SEVERITIES
+        for c in (frozenset(), frozenset({"blood_thinners"}))
+    ]
+
+
+def all_phrases() -> list[str]:
+    """Every sentence ``assess`` and the warning lists can emit, each once."""
+    probes = _probe_profiles()
+    texts: list[str] = []
+    for rule in RULES:
+        texts.append(rule.reason)
+        if rule.say:
+            texts.append(rule.say)
+        for probe in probes:
+            texts.extend(rule.actions_for(probe))
+    texts.extend(STANDING_PRECAUTIONS)
+    for probe in probes:
+        texts.extend(standing_precautions(probe))
+    for sign in WARNING_SIGNS:
+        texts += [sign.signs, sign.what_to_do, sign.what_to_say]
+    for routine in ROUTINE_SIGNS:
+        texts += [routine.signs, routine.what_to_do]
+    texts += [ROUTINE_HEADING, *HEADLINES.values(), EVIDENCE_REASON.text, GREEN_REASON.text]
+    return list(dict.fromkeys(t for t in texts if t))
 
 
 # ---------------------------------------------------------------------------
@@ -897,14 +1232,18 @@ PLACEMENTS: tuple[Placement, ...] = (
         id="buttocks",
         place="The buttocks",
         ok=True,
-        why="Big muscles with no bone close under the skin.",
+        why=(
+            "Big muscles that can take gentle pressure. Keep to the fleshy part: the tailbone "
+            "and the bones you sit on are close under the skin, and a big nerve (the sciatic "
+            "nerve) runs deep in the middle."
+        ),
         sources=("therabody",),
     ),
     Placement(
         id="upper_back_muscles",
         place="The muscles of the upper back and shoulders",
         ok=True,
-        why="Fine for gentle use. Keep away from the neck if you have narrowing there.",
+        why="Fine for gentle use. Keep off the front and sides of the neck.",
         sources=("therabody", "yin2014"),
     ),
     Placement(

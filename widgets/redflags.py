@@ -31,13 +31,18 @@ class RedFlag:
     """One box on the checklist and the warning signs (with what to do) it stands for."""
 
     id: str
-    label: str
+    signs_text: str
     signs: tuple[G.WarningSign, ...]
 
     @property
     def urgency(self) -> G.Urgency:
         emergency = any(s.urgency is G.Urgency.EMERGENCY for s in self.signs)
         return G.Urgency.EMERGENCY if emergency else G.Urgency.URGENT
+
+    @property
+    def label(self) -> str:
+        """The sign with its tier word first, so nobody has to infer the tier from order."""
+        return f"{G.URGENCY_WORDS[self.urgency]}: {self.signs_text}"
 
 
 def _red_rules_for(symptom: str) -> list[G.Rule]:
@@ -61,14 +66,16 @@ def _sign_for(rule: G.Rule, symptom: str) -> G.WarningSign:
         id=rule.id,
         urgency=rule.urgency,
         signs=G.SYMPTOMS[symptom],
-        what_to_do=" ".join(rule.actions),
+        what_to_do=" ".join(a for a in rule.actions if a != "Do not use the massager."),
+        what_to_say=rule.say,
         sources=rule.sources,
     )
 
 
 @cache
 def red_flags() -> tuple[RedFlag, ...]:
-    """Every box on the checklist: red-flag symptoms, then the remaining warning signs."""
+    """Every box on the checklist, emergencies first: red-flag symptoms, then the remaining
+    warning signs. The tier comes from the engine's rules, so checklist and card agree."""
     flags: list[RedFlag] = []
     covered: set[str] = set()
     for symptom, label in G.SYMPTOMS.items():
@@ -76,10 +83,11 @@ def red_flags() -> tuple[RedFlag, ...]:
         if rules:
             signs = tuple(_sign_for(rule, symptom) for rule in rules)
             covered.update(sign.id for sign in signs)
-            flags.append(RedFlag(id=symptom, label=label, signs=signs))
+            flags.append(RedFlag(id=symptom, signs_text=label, signs=signs))
     for sign in G.WARNING_SIGNS:
         if sign.id not in covered:
-            flags.append(RedFlag(id=sign.id, label=sign.signs, signs=(sign,)))
+            flags.append(RedFlag(id=sign.id, signs_text=sign.signs, signs=(sign,)))
+    flags.sort(key=lambda flag: flag.urgency is not G.Urgency.EMERGENCY)
     return tuple(flags)
 
 
@@ -93,8 +101,10 @@ def help_panel_html(ticked: list[RedFlag]) -> str:
         key=lambda sign: sign.urgency is not G.Urgency.EMERGENCY,
     )
     todo = list(dict.fromkeys(sign.what_to_do for sign in signs))
-    todo.append(G.KEEP_LIST_ACTION)
+    todo.append("Do not use the massager.")
     steps = "".join(f"<li>{escape(step)}</li>" for step in todo)
+    say = [s.what_to_say for s in signs if s.what_to_say]
+    script = "".join(f"<li>{escape(line)}</li>" for line in dict.fromkeys(say))
     what = "".join(f"<li>{escape(flag.label)}</li>" for flag in ticked)
     keys = list(dict.fromkeys(key for sign in signs for key in sign.sources))
     return (
@@ -110,6 +120,8 @@ def help_panel_html(ticked: list[RedFlag]) -> str:
         f'font-size:{HEADLINE_SIZE}">{escape(G.HEADLINES[(G.Level.RED, urgency, "")])}</p>'
         f'<p style="margin:.3em 0 .1em;font-weight:700">What to do</p>'
         f'<ol class="sms-help-steps" style="margin:0 0 .5em;padding-left:1.6em">{steps}</ol>'
+        f'<p style="margin:.3em 0 .1em;font-weight:700">What to say</p>'
+        f'<ul class="sms-help-say" style="margin:0 0 .5em;padding-left:1.6em">{script}</ul>'
         f'<p style="margin:.3em 0 .1em;font-weight:700">What you ticked</p>'
         f'<ul style="margin:0;padding-left:1.6em">{what}</ul>'
         f'<p style="margin:.4em 0 0">{cite_marks(keys)}</p></section>'

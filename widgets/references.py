@@ -461,6 +461,35 @@ _ENTRIES: tuple[Reference, ...] = (
         where="AHRQ",
         link="https://www.ahrq.gov/health-literacy/improve/precautions/tool5.html",
     ),
+    # Safety review (issue 9): a suspected clot, TENS cautions, magnets and implants
+    Reference(
+        key="nhs_dvt",
+        authors="NHS",
+        year="n.d.",
+        title="DVT (deep vein thrombosis)",
+        where="NHS website, Health A to Z",
+        link="https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/",
+        note="read through reports quoting the page; check the live page",
+    ),
+    Reference(
+        key="nhs_tens",
+        authors="NHS",
+        year="n.d.",
+        title="TENS (transcutaneous electrical nerve stimulation)",
+        where="NHS website, Tests and treatments",
+        link="https://www.nhs.uk/conditions/transcutaneous-electrical-nerve-stimulation-tens/",
+        note="cautions also in TENS makers' leaflets; check the live page",
+    ),
+    Reference(
+        key="fda_magnets",
+        authors="US Food and Drug Administration",
+        year="n.d.",
+        title="Magnets in cell phones and smart watches may affect pacemakers and other "
+        "implanted medical devices",
+        where="FDA, Radiation-emitting products",
+        link="https://www.fda.gov/radiation-emitting-products/cell-phones/magnets-cell-phones-"
+        "and-smart-watches-may-affect-pacemakers-and-other-implanted-medical-devices",
+    ),
     Reference(
         key="wcag21",
         authors="World Wide Web Consortium (W3C)",
