@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import subprocess
 import sys
@@ -131,3 +133,130 @@ def test_cli_output_is_byte_identical_on_a_second_run(tmp_path):
     main(["--profile", str(profile), "-o", str(tmp_path / "1.html")])
     main(["--profile", str(profile), "-o", str(tmp_path / "2.html")])
     assert (tmp_path / "1.html").read_bytes() == (tmp_path / "2.html").read_bytes()
+
+
+# --- Never losing a file, and one line for every bad input (issue 10, items 4, 5 and 13) -----
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ROOT_ARGS, *args], capture_output=True, text=True, timeout=120)
+
+
+def _one_line_exit_2(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and len(lines[0]) <= 500, lines
+    return lines[0]
+
+
+def test_an_existing_handout_is_never_replaced_without_force(tmp_path):
+    profile = _profile_json(tmp_path / "p.json", severity="severe")
+    out = tmp_path / "plan.html"
+    out.write_text("the clinician's annotated copy", encoding="utf-8")
+    line = _one_line_exit_2(_run("--profile", str(profile), "-o", str(out)))
+    assert "--force" in line and str(out) in line
+    assert out.read_text(encoding="utf-8") == "the clinician's annotated copy"
+    assert _run("--profile", str(profile), "-o", str(out), "--force").returncode == 0
+    assert_card_says(out.read_text(encoding="utf-8"),
+                     G.assess(replace(G.starting_profile(), severity="severe")))  # fmt: skip
+
+
+def test_a_folder_of_handouts_is_not_overwritten_either(tmp_path):
+    a = _profile_json(tmp_path / "a.json", name="Ann")
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    (outdir / "ann.html").write_text("keep", encoding="utf-8")
+    _one_line_exit_2(_run("--profile", str(a), "-o", f"{outdir}/"))
+    assert [p.name for p in outdir.iterdir()] == ["ann.html"]
+    assert (outdir / "ann.html").read_text(encoding="utf-8") == "keep"
+
+
+def test_the_command_never_writes_over_its_own_input_even_with_force(tmp_path):
+    profile = _profile_json(tmp_path / "p.json")
+    before = profile.read_bytes()
+    for extra in ((), ("--force",)):
+        line = _one_line_exit_2(_run("--profile", str(profile), "-o", str(profile), *extra))
+        assert "profile file" in line
+    sneaky = tmp_path / "sub" / ".." / "p.json"  # the same file by another name
+    _one_line_exit_2(_run("--profile", str(profile), "-o", str(sneaky), "--force"))
+    assert profile.read_bytes() == before
+
+
+def test_a_device_or_a_link_is_never_replaced_even_with_force(tmp_path):
+    profile = _profile_json(tmp_path / "p.json")
+    link = tmp_path / "stdout-link"
+    link.symlink_to("/dev/null")
+    for target in ("/dev/stdout", "/dev/null", str(link)):
+        line = _one_line_exit_2(_run("--profile", str(profile), "-o", target, "--force"))
+        assert "not an ordinary file" in line
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")
+
+
+def test_a_duplicate_key_is_refused_so_a_red_flag_cannot_be_hidden(tmp_path):
+    data = json.dumps(G.starting_profile().to_dict())[:-1]
+    path = tmp_path / "dup.json"
+    path.write_text(data + ', "symptoms": ["saddle_numbness"], "symptoms": ["leg_pain"]}')
+    line = _one_line_exit_2(_run("--profile", str(path), "-o", str(tmp_path / "x.html")))
+    assert "'symptoms' appears twice" in line and "dup.json" in line
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_every_bad_input_is_one_short_line_and_exit_2(tmp_path):
+    base = G.starting_profile().to_dict()
+    huge = "x" * 10_000_000
+    cases = {
+        "digits.json": json.dumps({**base, "intensity": 0})[:-1].replace(
+            '"intensity": 0', '"intensity": ' + "9" * 5000) + "}",
+        "nested.json": "[" * 100_000 + "]" * 100_000,
+        "huge-value.json": json.dumps({**base, "severity": huge[:1_500_000]}),
+        "huge-key.json": json.dumps({**base, huge[:1_000_000]: 1}),
+        "too-big.json": json.dumps([base] * 1) + " " * 2_100_000,
+        "nan.json": json.dumps(base).replace('"intensity": 2', '"intensity": NaN'),
+        "not-utf8.json": "",
+    }
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "not-utf8.json").write_bytes(b"\xff\xfe{")
+    (tmp_path / "a-folder.json").mkdir()
+    for name in [*cases, "a-folder.json"]:
+        result = _run("--profile", str(tmp_path / name), "-o", str(tmp_path / "x.html"))
+        line = _one_line_exit_2(result)
+        assert name in line, line
+        assert line.count("x") < 250, line  # the value is cut, never echoed whole
+    assert not (tmp_path / "x.html").exists()
+    for args in (["--date", huge[:100_000]], ["--no-such-option"], []):
+        result = _run("--profile", str(_profile_json(tmp_path / "ok.json")), "-o",
+                      str(tmp_path / "x.html"), *args) if args else _run()  # fmt: skip
+        _one_line_exit_2(result)
+
+
+def test_a_read_only_folder_or_a_full_disk_is_one_line_and_leaves_no_file(
+    tmp_path, monkeypatch, capsys
+):
+    import widgets.handout as handout
+
+    profile = _profile_json(tmp_path / "p.json")
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    if os.access(out, os.W_OK):  # root ignores the mode: refuse the write as the disk would
+        def read_only(fd, data):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+        monkeypatch.setattr(handout, "_write_bytes", read_only)
+    assert main(["--profile", str(profile), "-o", str(out / "plan.html")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("error: cannot write") and "\n" not in error
+    out.chmod(0o755)
+    assert list(out.iterdir()) == []
+
+    def disk_fills_half_way(fd, data):
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(handout, "_write_bytes", disk_fills_half_way)
+    assert main(["--profile", str(profile), "-o", str(out / "plan.html")]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(out.iterdir()) == []  # no cut-off page, no temp file

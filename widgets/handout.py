@@ -12,6 +12,7 @@ on one A4 or Letter page with 12 pt body text, and is deterministic: the only da
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from html import escape
 from pathlib import Path
+from typing import NoReturn
 
 from widgets import LAST_REVIEWED, __version__
 from widgets import guidance as G
@@ -171,6 +173,52 @@ def handout_filename(name: str = "", date: str = LAST_REVIEWED) -> str:
     return f"{stem}.html"
 
 
+def _write_bytes(fd: int, data: bytes) -> None:
+    """All of ``data`` to ``fd``. One place for every write, so tests can fill the disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _finished_temp(folder: Path, text: str) -> Path:
+    """``text`` in a complete, flushed temp file in ``folder``; nothing is left on an error.
+
+    Pages are always written under a temp name and renamed when complete, so a full disk or
+    a crash can never leave a cut-off page that looks like a real plan.
+    """
+    handle, name = tempfile.mkstemp(prefix=".handout-", suffix=".tmp", dir=folder)
+    temp = Path(name)
+    try:
+        try:
+            _write_bytes(handle, text.encode("utf-8"))
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; a handout is an ordinary document
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _publish(temp: Path, target: Path, *, replace: bool) -> bool:
+    """Give the finished ``temp`` the name ``target``. Unless ``replace``, an existing
+    ``target`` is never touched and False is returned."""
+    if replace:
+        os.replace(temp, target)
+        return True
+    try:
+        os.link(temp, target)  # atomic, and fails if the name is taken
+        return True
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this drive (some USB sticks, network shares)
+        if os.path.lexists(target):
+            return False
+        os.rename(temp, target)
+        return True
+
+
 def save_handout(
     profile: G.Profile,
     *,
@@ -180,25 +228,77 @@ def save_handout(
     date: str = LAST_REVIEWED,
 ) -> Path:
     """Write the page into ``folder`` and return its path. Never overwrites: an existing name
-    gets -2, -3 ... (created with exclusive mode, so two saves at once cannot collide)."""
+    gets -2, -3 ... (claimed atomically, so two saves at once cannot collide). On any error
+    (full disk, no permission) it raises ``OSError`` and leaves no file behind."""
     html = render_handout(profile, name=name, notes=notes, date=date)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     base = handout_filename(name, date)[: -len(".html")]
-    for n in range(1, 10_000):
-        path = folder / (f"{base}.html" if n == 1 else f"{base}-{n}.html")
-        try:
-            with path.open("x", encoding="utf-8") as out:
-                out.write(html)
-            return path
-        except FileExistsError:
-            continue
+    temp = _finished_temp(folder, html)
+    try:
+        for n in range(1, 10_000):
+            path = folder / (f"{base}.html" if n == 1 else f"{base}-{n}.html")
+            if _publish(temp, path, replace=False):
+                return path
+    finally:
+        temp.unlink(missing_ok=True)
     raise FileExistsError(f"too many handouts named {base} in {folder}")
 
 
 # ---------------------------------------------------------------------------
 # Reading profile files (the CLI)
 # ---------------------------------------------------------------------------
+
+MAX_PROFILE_BYTES = 2_000_000  # a list of a thousand people is about 400 kB
+MAX_NUMBER_CHARS = 20
+SHOWN_CHARS = 60
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``repr(value)``, cut to ``limit`` characters: a message never echoes a huge value."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def one_line(message: str, limit: int = 400) -> str:
+    """``message`` on one line of at most ``limit`` characters."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+class _BadJSON(ValueError):
+    """Raised inside the JSON parser; ``load_people`` adds the file name."""
+
+
+def _object_without_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    data: dict[str, object] = {}
+    for key, value in pairs:
+        if key in data:
+            # The last one would silently win: a red-flag symptom could vanish.
+            raise _BadJSON(f"field {shown(key)} appears twice; keep only one")
+        data[key] = value
+    return data
+
+
+def _number(text: str) -> int | float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _BadJSON(f"a number {len(text)} characters long ({shown(text)}) is not an answer")
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+def _no_constant(text: str) -> None:
+    raise _BadJSON(f"{text} is not a number a profile can hold")
+
+
+def parse_profile_json(text: str) -> object:
+    """JSON as Python, refusing duplicate keys, huge numbers and NaN or Infinity."""
+    return json.loads(
+        text,
+        object_pairs_hook=_object_without_duplicates,
+        parse_int=_number,
+        parse_float=_number,
+        parse_constant=_no_constant,
+    )
 
 
 def person_from_dict(data: object, where: str) -> Person:
@@ -208,7 +308,7 @@ def person_from_dict(data: object, where: str) -> Person:
     unknown = [key for key in data if key not in PROFILE_FIELDS + EXTRA_FIELDS]
     if unknown:
         raise ProfileFileError(
-            f"{where}: unknown field {unknown[0]!r}; "
+            f"{where}: unknown field {shown(unknown[0])}; "
             f"profile fields are {', '.join(PROFILE_FIELDS + EXTRA_FIELDS)}"
         )
     missing = [name for name in PROFILE_FIELDS if name not in data]
@@ -222,20 +322,30 @@ def person_from_dict(data: object, where: str) -> Person:
             )
     try:
         profile = G.Profile(**{name: data[name] for name in PROFILE_FIELDS})
-    except ValueError as error:
-        # The engine's messages start with the field's name ("severity must be one of ...").
-        raise ProfileFileError(f"{where}: field {error}") from None
+    except (ValueError, TypeError) as error:
+        # The engine's messages start with the field's name ("severity must be one of ...")
+        # and end with the value given, which may be huge: shorten it.
+        raise ProfileFileError(f"{where}: field {one_line(str(error), 240)}") from None
     return Person(profile, name=data.get("name", ""), notes=data.get("notes", ""), source=where)
 
 
 def load_people(path: Path | str) -> list[Person]:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as source:
+            raw = source.read(MAX_PROFILE_BYTES + 1)
     except OSError as error:
         raise ProfileFileError(f"{path}: cannot read the file ({error.strerror})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ProfileFileError(f"{path}: not valid JSON ({error})") from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise ProfileFileError(f"{path}: larger than {MAX_PROFILE_BYTES:,} bytes; not a profile")
+    try:
+        data = parse_profile_json(raw.decode("utf-8"))
+    except _BadJSON as error:
+        raise ProfileFileError(f"{path}: {error}") from None
+    except RecursionError:
+        raise ProfileFileError(f"{path}: nested too deeply to be a profile") from None
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+        raise ProfileFileError(f"{path}: not valid JSON ({one_line(str(error), 120)})") from None
     if isinstance(data, list):
         if not data:
             raise ProfileFileError(f"{path}: the list holds no profiles")
@@ -265,26 +375,61 @@ def _plan_outputs(people: list[Person], raw_output: str) -> list[Path]:
     return paths
 
 
-def write_all(pages: list[tuple[Path, str]]) -> None:
-    """Write every page to a temp file first; rename only when all are written."""
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def check_targets(targets: list[Path], inputs: list[Path], *, force: bool) -> None:
+    """Refuse, before anything is written, every target the command must not write."""
+    for target in targets:
+        if any(_same_file(target, source) for source in inputs):
+            raise ProfileFileError(f"{target} is a profile file being read: choose another name")
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            # /dev/stdout, a device, a folder or a link: replacing it would break something.
+            raise ProfileFileError(f"{target} is not an ordinary file: choose another name")
+        if target.exists() and not force:
+            raise ProfileFileError(f"{target} already exists: add --force to replace it")
+        parent = target.parent
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        if not parent.is_dir():
+            raise ProfileFileError(f"{parent} is a file, so {target} cannot be written")
+
+
+def write_all(pages: list[tuple[Path, str]], *, force: bool = False) -> None:
+    """Write every page to a temp file first; rename only when all are written.
+
+    Without ``force`` a page never replaces an existing file (``FileExistsError``).
+    """
     temps: list[tuple[Path, Path]] = []
     try:
         for target, html in pages:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".handout-", suffix=".tmp", dir=target.parent)
-            temps.append((Path(temp), target))
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(html)
-            os.chmod(temp, 0o644)  # mkstemp makes 0600; a handout is an ordinary document
+            temps.append((_finished_temp(target.parent, html), target))
         for temp, target in temps:
-            os.replace(temp, target)
+            if not _publish(temp, target, replace=force):
+                raise FileExistsError(errno.EEXIST, "it appeared while writing", str(target))
     finally:
         for temp, _target in temps:
             temp.unlink(missing_ok=True)
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not the usage block
+        self.exit(2, f"error: {one_line(message)} (see --help)\n")
+
+
+def _date(text: str) -> str:
+    if len(text) > 40 or not text.isprintable():
+        raise argparse.ArgumentTypeError(f"--date {shown(text)} is not a date")
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="python -m widgets.handout",
         description="Write a one-page personalised handout for each profile file.",
     )
@@ -297,19 +442,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-o", "--output", required=True,
         help="output .html file (one profile) or folder (several profiles)",
     )  # fmt: skip
-    parser.add_argument("--date", default=LAST_REVIEWED, help="date printed on the page")
+    parser.add_argument("--date", default=LAST_REVIEWED, type=_date,
+                        help="date printed on the page")  # fmt: skip
+    parser.add_argument(
+        "--force", action="store_true",
+        help="replace handouts that already exist (never a profile file)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     try:
         people = [person for path in args.profile for person in load_people(path)]
         targets = _plan_outputs(people, args.output)
+        check_targets(targets, args.profile, force=args.force)
         pages = [
             (target, render_handout(p.profile, name=p.name, notes=p.notes, date=args.date))
             for target, p in zip(targets, people, strict=True)
         ]
+        write_all(pages, force=args.force)
     except ProfileFileError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return 2
-    write_all(pages)
+    except OSError as error:  # read-only folder, full disk, a name taken meanwhile
+        where = error.filename or args.output
+        print(f"error: cannot write {one_line(str(where), 200)} ({error.strerror})",
+              file=sys.stderr)  # fmt: skip
+        return 2
     for target, _html in pages:
         print(target)
     return 0
