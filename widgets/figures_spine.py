@@ -432,6 +432,11 @@ _DEVICE_ORDER: tuple[tuple[str, str], ...] = (
     ("percussion", "Strong"),
     ("manual", "As hard as you press"),
 )
+# Two more a person may own or be sold, shown apart: neither sits on the gentle-strong line.
+_OTHER_DEVICES: tuple[tuple[str, str], ...] = (
+    ("massage_chair", "Medium to strong"),
+    ("tens", "Not a massage"),
+)
 
 
 def _device_icon(device: str, cx: float, cy: float) -> str:
@@ -463,6 +468,25 @@ def _device_icon(device: str, cx: float, cy: float) -> str:
             f"{edge}/>"
             f'<circle cx="{cx + 26}" cy="{cy - 6}" r="8" fill="#eee" {edge}/>'
         )
+    if device == "massage_chair":
+        return (
+            f'<rect x="{cx - 22}" y="{cy - 30}" width="36" height="44" rx="6" fill="#eee" {edge}/>'
+            f'<rect x="{cx - 22}" y="{cy + 14}" width="52" height="14" rx="4" fill="#eee" '
+            f"{edge}/>"
+            f'<circle cx="{cx - 4}" cy="{cy - 20}" r="6" fill="#c7d7ea" {edge}/>'
+            f'<circle cx="{cx - 4}" cy="{cy}" r="6" fill="#c7d7ea" {edge}/>'
+        )
+    if device == "tens":
+        return (
+            f'<rect x="{cx - 30}" y="{cy - 14}" width="26" height="30" rx="4" fill="#c7d7ea" '
+            f"{edge}/>"
+            f'<path d="M {cx - 4} {cy} Q {cx + 10} {cy - 18} {cx + 22} {cy - 10}" fill="none" '
+            f"{edge}/>"
+            f'<rect x="{cx + 16}" y="{cy - 18}" width="16" height="14" rx="3" fill="#eee" {edge}/>'
+            f'<path d="M {cx - 4} {cy + 6} Q {cx + 10} {cy + 20} {cx + 22} {cy + 14}" fill="none" '
+            f"{edge}/>"
+            f'<rect x="{cx + 16}" y="{cy + 8}" width="16" height="14" rx="3" fill="#eee" {edge}/>'
+        )
     return (
         f'<line x1="{cx - 30}" y1="{cy}" x2="{cx + 30}" y2="{cy}" stroke="{INK}" '
         f'stroke-width="4"/>'
@@ -471,22 +495,32 @@ def _device_icon(device: str, cx: float, cy: float) -> str:
     )
 
 
+def _device_card(device: str, depth: str, x: float, y: float) -> str:
+    name, _, what = DEVICES[device].partition(" (")
+    return (
+        f'<rect x="{x}" y="{y}" width="155" height="230" rx="10" fill="#fafafa" '
+        f'stroke="#888" stroke-width="1.5"/>'
+        + _device_icon(device, x + 77, y + 50)
+        + _lines(x + 77, y + 105, name, width=18, size=14, anchor="middle", weight="bold")
+        + _lines(x + 77, y + 145, what.rstrip(")").capitalize(), width=20, size=12,
+                 anchor="middle")
+        + _lines(x + 77, y + 198, f"Strength: {depth}", width=22, size=12, anchor="middle",
+                 weight="bold")
+    )  # fmt: skip
+
+
 def device_types() -> SvgFigure:
-    """The four kinds of massager in the series, from gentlest to strongest."""
-    cards = ""
-    for i, (device, depth) in enumerate(_DEVICE_ORDER):
-        x = 20 + i * 170
-        name, _, what = DEVICES[device].partition(" (")
-        cards += (
-            f'<rect x="{x}" y="20" width="155" height="230" rx="10" fill="#fafafa" '
-            f'stroke="#888" stroke-width="1.5"/>'
-            + _device_icon(device, x + 77, 70)
-            + _lines(x + 77, 125, name, width=18, size=14, anchor="middle", weight="bold")
-            + _lines(x + 77, 165, what.rstrip(")").capitalize(), width=20, size=12,
-                     anchor="middle")
-            + _lines(x + 77, 218, f"Strength: {depth}", width=22, size=12, anchor="middle",
-                     weight="bold")
-        )  # fmt: skip
+    """The four kinds of massager in the series, from gentlest to strongest, and two more."""
+    cards = "".join(
+        _device_card(device, depth, 20 + i * 170, 20)
+        for i, (device, depth) in enumerate(_DEVICE_ORDER)
+    )
+    cards += text(20, 345, "Two more you may see in shops:", size=14, anchor="start",
+                  weight="bold")  # fmt: skip
+    cards += "".join(
+        _device_card(device, depth, 20 + i * 170, 360)
+        for i, (device, depth) in enumerate(_OTHER_DEVICES)
+    )
     arrow = (
         '<line x1="30" y1="275" x2="500" y2="275" stroke="#444" stroke-width="2"/>'
         '<path d="M 500 268 L 514 275 L 500 282 Z" fill="#444"/>'
@@ -498,16 +532,21 @@ def device_types() -> SvgFigure:
         figure_id="device-types",
         body=cards + arrow,
         width=700,
-        height=315,
+        height=600,
         alt=(
             "Four kinds of back massager side by side, from gentlest to strongest: a "
             "vibration pad or wand that buzzes gently; a shiatsu cushion or belt with rolling, "
             "kneading nodes; a percussion gun whose head taps fast and hard; and a manual "
-            "tool such as a roller or ball, which is only as strong as you press. How strongly "
-            "a device works matters, because strong pressure near squeezed nerves can make "
-            "pain worse."
+            "tool such as a roller or ball, which is only as strong as you press. Below them, "
+            "two more you may see in shops: a massage chair with rollers and airbags, often "
+            "with rollers near the neck, and a TENS unit, which sends electrical pulses "
+            "through sticky pads and is not a massage. How strongly a device works matters, "
+            "because hard pressure can leave muscles sore or bruised."
         ),
-        caption="Four kinds of massager, from the gentlest buzz to the strongest taps.",
+        caption=(
+            "Four kinds of massager, from the gentlest buzz to the strongest taps, and two "
+            "more you may see."
+        ),
     )
 
 
