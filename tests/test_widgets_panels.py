@@ -107,3 +107,13 @@ def test_ask_first_lists_every_amber_health_reason_from_the_engine():
     usage_rules = [r for r in G.RULES if r.kind is G.Kind.USE]
     assert not any(escape(r.reason) in html for r in usage_rules)
     assert "Amber" in html and "<script" not in html
+
+
+def test_when_to_get_help_lists_three_tiers_emergency_urgent_and_soon():
+    html = panels.help_now()._repr_html_()
+    assert 'data-urgency="emergency"' in html and 'data-urgency="urgent"' in html
+    assert escape(G.ROUTINE_HEADING) in html
+    for sign in G.ROUTINE_SIGNS:
+        assert escape(sign.signs) in html
+    # Most urgent first: the routine tier comes after every red sign.
+    assert html.rindex('data-urgency="urgent"') < html.index(escape(G.ROUTINE_HEADING))

@@ -57,3 +57,21 @@ def test_the_planner_has_exactly_its_controls_and_a_static_picture():
     html = planner._repr_mimebundle_()["text/html"]
     assert_card_says(html, G.assess(replace(G.starting_profile(), minutes=30)))
     assert "sms-nearest" in html and "30 minutes" in html
+
+
+def test_the_planner_never_calls_strength_4_fine_and_says_to_start_at_1_or_2_for_5_minutes():
+    planner = session_planner()
+    planner.controls.widgets["intensity"].value = 5
+    planner.controls.widgets["minutes"].value = 15
+    planner.controls.widgets["sessions_per_day"].value = 3
+    html = planner.nearest.value
+    assert 'data-intensity="3"' in html
+    assert "strength 1 or 2" in html and "about 5 minutes" in html
+    assert planner.guidance.level is G.Level.AMBER
+
+
+def test_on_blood_thinners_the_planner_ceiling_is_below_their_caution():
+    start = replace(G.starting_profile(), conditions=frozenset({"blood_thinners"}), intensity=5)
+    planner = session_planner(start)
+    assert 'data-intensity="2"' in planner.nearest.value
+    assert "no more than strength 2 " in planner.nearest.value

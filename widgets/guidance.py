@@ -256,7 +256,7 @@ def starting_profile() -> Profile:
         areas=frozenset({"lower_back"}),
         intensity=2,
         heat=False,
-        minutes=10,
+        minutes=START_MINUTES,
         sessions_per_day=1,
     )
 
@@ -898,7 +898,8 @@ _NECK_TREATMENT = (
 )
 
 
-def _start_low(profile: Profile) -> str:
+def start_low_advice(profile: Profile) -> str:
+    """How to begin and how far to build up, for this person (the planner shows it too)."""
     low, high = START_INTENSITY
     return (
         f"Start low and short: strength {low} or {high} ({INTENSITY_SCALE}) for about "
@@ -914,7 +915,7 @@ def standing_precautions(profile: Profile) -> tuple[str, ...]:
     low_back = profile.region in LOW_BACK_REGIONS
     limiting = profile.severity in {"moderate", "severe"}
     stop_key = "both" if neck and low_back else ("cervical" if neck else "lumbar")
-    lines = [_OFF_THE_BONES, _start_low(profile), _STOP_SIGNS[stop_key]]
+    lines = [_OFF_THE_BONES, start_low_advice(profile), _STOP_SIGNS[stop_key]]
     if low_back:
         lines.append(_LEAN_FORWARD)
     if neck and limiting:

@@ -35,7 +35,8 @@ class Panel:
 
 _TABLE = (
     f'style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};border-collapse:collapse;'
-    f'margin:.5em 0;max-width:48em;break-inside:avoid"'
+    # Long source keys may break, so the table fits a phone without scrolling sideways.
+    f'margin:.5em 0;max-width:48em;break-inside:avoid;overflow-wrap:anywhere"'
 )
 _CELL = (
     f'style="border:1px solid {NEUTRAL_BORDER};padding:.4em .6em;vertical-align:top;'
@@ -77,13 +78,28 @@ def warning_signs_html(*, compact: bool = False) -> str:
     )
 
 
+def routine_signs_html() -> str:
+    """The third tier, below emergency and urgent: book a visit soon (``ROUTINE_SIGNS``)."""
+    items = "".join(
+        f'<li data-routine="{escape(sign.id, quote=True)}">{escape(sign.signs)} '
+        f"{escape(sign.what_to_do)}{cite_marks(sign.sources)}</li>"
+        for sign in G.ROUTINE_SIGNS
+    )
+    return (
+        f'<div class="sms-routine-signs"><p style="margin:.6em 0 .2em;font-weight:700">'
+        f"{escape(G.ROUTINE_HEADING)}</p>"
+        f'<ul style="margin:0;padding-left:1.4em">{items}</ul></div>'
+    )
+
+
 def help_now() -> Panel:
-    """The "When to get help now" panel, from ``guidance.WARNING_SIGNS``."""
+    """The "When to get help" panel: emergency and urgent signs (``WARNING_SIGNS``), then the
+    routine "see your doctor soon" tier (``ROUTINE_SIGNS``)."""
     red = LEVEL_COLOURS[G.Level.RED]
     return Panel(
         f'<div class="sms-help-now" style="background:{red.background};border:3px solid '
         f'{red.border};border-radius:8px;padding:.6em .9em;margin:.5em 0;max-width:50em">'
-        f"{warning_signs_html()}</div>"
+        f"{warning_signs_html()}{routine_signs_html()}</div>"
     )
 
 
@@ -96,7 +112,8 @@ def sources(*keys: str) -> Panel:
     )
     return Panel(
         f'<ol class="sms-sources" style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};'
-        f'max-width:50em;padding-left:1.8em">{items}</ol>'
+        # Long web addresses break at the edge of a phone's screen instead of running past it.
+        f'max-width:50em;padding-left:1.8em;overflow-wrap:anywhere">{items}</ol>'
     )
 
 
@@ -114,7 +131,8 @@ def ask_first() -> Panel:
     """
     rules = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]
     items = "".join(
-        f"<li><strong>{escape(rule.actions[0])}</strong> {escape(rule.reason)}"
+        f"<li><strong>{escape(rule.actions_for(G.starting_profile())[0])}</strong> "
+        f"{escape(rule.reason)}"
         f"{cite_marks(rule.sources)}</li>"
         for rule in rules
     )

@@ -48,7 +48,8 @@ def nearest_green_html(profile: G.Profile) -> str:
     if nearest == profile:
         return (
             f'<div class="sms-nearest" data-found="same" {style}>{icon} These settings are '
-            f"already {escape(G.LEVEL_LABELS[G.Level.GREEN].split(':')[0].lower())}.</div>"
+            f"already {escape(G.LEVEL_LABELS[G.Level.GREEN].split(':')[0].lower())}. "
+            f"{escape(G.start_low_advice(profile))}</div>"
         )
     rows = [
         ("Strength", f"{nearest.intensity} of {G.INTENSITY_RANGE[1]}", nearest.intensity,
@@ -67,9 +68,12 @@ def nearest_green_html(profile: G.Profile) -> str:
     return (
         f'<div class="sms-nearest" data-found="true" data-intensity="{nearest.intensity}" '
         f'data-minutes="{nearest.minutes}" data-sessions="{nearest.sessions_per_day}" {style}>'
-        f'<p style="margin:0 0 .2em;font-weight:700">{icon} The nearest setting that is '
+        f'<p style="margin:0 0 .2em;font-weight:700">{icon} The most that is still '
         f"{escape(G.LEVEL_LABELS[G.Level.GREEN].split(':')[0].lower())}:</p>"
-        f'<ul style="margin:0;padding-left:1.4em">{items}</ul></div>'
+        f'<ul style="margin:0;padding-left:1.4em">{items}</ul>'
+        # The nearest green setting is a ceiling, not where to begin.
+        f'<p class="sms-start-low" style="margin:.3em 0 0">'
+        f"{escape(G.start_low_advice(profile))}</p></div>"
     )
 
 

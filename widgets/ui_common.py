@@ -169,7 +169,7 @@ FIELD_LABELS: dict[str, str] = {
     "conditions": "Your health",
     "device": "Type of massager",
     "areas": "Where you would use it",
-    "intensity": "How hard it pushes (1 to 5)",
+    "intensity": "Strength (1 = lowest setting, 5 = highest)",
     "minutes": "Minutes each time",
     "sessions_per_day": "Times a day",
     "heat": "Heat turned on",
