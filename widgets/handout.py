@@ -124,12 +124,20 @@ def render_handout(
 ) -> str:
     """One printable page for one person. Deterministic for the same inputs."""
     guidance = G.assess(profile)
-    title = "My back massager plan"
+    red = guidance.level is G.Level.RED
+    # A red page is about getting help now: what to do and what to say, nothing routine.
+    title = "Get help now: do not use the massager" if red else "My back massager plan"
     who = f"<p><strong>Name:</strong> {escape(name)}</p>" if name.strip() else ""
     notes_html = (
         f'<h2>My notes</h2><p class="notes">{escape(notes)}</p>' if notes.strip() else ""
     )
     questions = "".join(f"<li>{escape(q)}</li>" for q in clinician_questions(profile))
+    questions_html = (
+        ""
+        if red
+        else '<div><h2>Questions to ask my clinician</h2><ol style="padding-left:1.4em">'
+        f"{questions}</ol></div>"
+    )
     refs = "".join(
         f"<li>[{escape(ref.key)}] {ref.citation_html()}</li>"
         for ref in citations(guidance.sources)
@@ -145,12 +153,12 @@ def render_handout(
         f"last reviewed {escape(LAST_REVIEWED)}.</p>"
         f"<p><strong>{escape(EDUCATION_LINE)}</strong></p></header>"
         "<main>"
-        f"<h2>My guidance and what to do</h2>{card_html(guidance)}"
+        f"<h2>{'What to do now' if red else 'My guidance and what to do'}</h2>"
+        f"{card_html(guidance)}"
         f"<h2>Warning signs: when to get help now</h2>{warning_signs_html(compact=True)}"
         '<div class="two-columns">'
         f"<div><h2>My answers</h2>{profile_summary_html(profile)}{notes_html}</div>"
-        f'<div><h2>Questions to ask my clinician</h2><ol style="padding-left:1.4em">{questions}'
-        "</ol></div></div>"
+        f"{questions_html}</div>"
         f'<h2>Sources</h2><ol class="sources">{refs}</ol>'
         "</main>"
         f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong> Take this page to your "
