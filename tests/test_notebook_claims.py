@@ -32,3 +32,93 @@ def test_notebook_03_the_planner_turns_strength_and_time_down_to_reach_green():
     nearest = nearest_green_use(too_much)
     assert nearest is not None
     assert nearest.intensity < too_much.intensity and nearest.minutes < too_much.minutes
+
+
+# ---------------------------------------------------------------------------
+# Quiz answers agree with the engine (issue 12): each test finds its question by prompt, so a
+# reworded question fails loudly instead of going unchecked.
+# ---------------------------------------------------------------------------
+
+
+def _question(stem: str, words: str):
+    from widgets.quiz_bank import questions_for
+
+    found = [q for q in questions_for(stem) if words in q.prompt]
+    assert len(found) == 1, f"{stem}: no single question about {words!r}"
+    return found[0]
+
+
+def _answer(stem: str, words: str) -> str:
+    q = _question(stem, words)
+    return q.options[q.answer]
+
+
+def test_quiz_new_clumsy_hands_means_a_doctor_today_in_every_region():
+    for region in ("lumbar", "cervical", "both", "not_sure"):
+        g = assess(replace(START, region=region, symptoms=START.symptoms | {"hand_clumsiness"}))
+        assert (g.level, g.urgency) == (Level.RED, Urgency.URGENT), region
+    assert "today" in _answer("01_understanding_spinal_stenosis", "drop things")
+
+
+def test_quiz_stroke_signs_after_neck_use_mean_calling_the_emergency_number():
+    from widgets.guidance import WARNING_SIGNS
+
+    sign = next(s for s in WARNING_SIGNS if "slurred" in s.signs)
+    assert sign.urgency is Urgency.EMERGENCY
+    assert "emergency number now" in sign.what_to_do
+    assert _answer("04_precautions", "slurred") == "Call your emergency number now."
+
+
+def test_quiz_blood_thinners_with_a_massage_gun_means_ask_first():
+    gun = replace(START, device="percussion", areas=frozenset({"legs"}),
+                  conditions=frozenset({"blood_thinners"}))  # fmt: skip
+    g = assess(gun)
+    assert g.level is Level.AMBER
+    assert "blood_thinners" in {r.rule_id for r in g.reasons}
+    assert _answer("04_precautions", "blood thinner").startswith("Ask your clinician first")
+
+
+def test_quiz_a_swollen_calf_means_no_rubbing_and_a_check_today():
+    g = assess(replace(START, symptoms=START.symptoms | {"swollen_calf"}))
+    assert (g.level, g.urgency) == (Level.RED, Urgency.URGENT)
+    answer = _answer("04_precautions", "swollen")
+    assert "Do not rub it" in answer and "today" in answer
+
+
+def test_quiz_start_low_and_short_matches_the_engine_starting_point():
+    from widgets.guidance import START_INTENSITY, START_MINUTES
+
+    answer = _answer("03_what_back_massagers_offer", "start")
+    assert f"{START_INTENSITY[0]} or {START_INTENSITY[1]}" in answer
+    assert f"{START_MINUTES} minutes" in answer
+
+
+def test_quiz_when_to_stop_matches_the_engine_stop_advice():
+    from widgets.guidance import STANDING_PRECAUTIONS
+
+    assert any("Stop if pain, numbness or weakness gets worse" in p for p in STANDING_PRECAUTIONS)
+    assert "getting worse" in _answer("05_should_i_use_one", "stop")
+    g = assess(replace(START, symptoms=START.symptoms | {"worsening_weakness"}))
+    assert g.level is Level.RED
+
+
+def test_quiz_severe_symptoms_mean_reviewing_other_treatments_not_proven_claims():
+    q = _question("05_should_i_use_one", "severe")
+    assert "proven" not in " ".join(q.options)
+    assert assess(replace(START, severity="severe")).level is Level.AMBER
+
+
+def test_quiz_story_cards_match_the_engine():
+    from widgets.stories import STORIES
+
+    cards = {s.name: assess(s.profile) for s in STORIES}
+    assert cards["Tom"].level is Level.AMBER
+    assert _answer("09_personal_stories", "Tom").startswith("Amber")
+    assert cards["Grace"].level is Level.RED
+    assert "trouble peeing" in _answer("09_personal_stories", "Grace")
+
+
+def test_quiz_on_the_best_non_surgical_choice_is_limited_to_the_low_back():
+    q = _question("10_conclusion_and_your_plan", "best evidence")
+    assert "low back" in q.prompt and "no warning signs" in q.prompt
+    assert "neck" in q.explanation  # the answer is different for neck narrowing

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from widgets import guidance
-from widgets.references import REFERENCES, citations, get
+from widgets.references import REFERENCES, Kind, Reference, citations, get
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,3 +64,37 @@ def test_citations_keep_order_and_drop_repeats():
 def test_html_citations_escape_their_text():
     assert "<script>" not in get("katz2022").citation_html()
     assert 'href="https://doi.org/10.1001/jama.2022.5921"' in get("katz2022").citation_html()
+
+
+@pytest.mark.parametrize("key", sorted(REFERENCES))
+def test_every_entry_has_every_field_its_kind_needs(key):
+    # A journal article needs volume/pages and a DOI, PMID or address; a printed leaflet says
+    # where it was read; everything else needs its address.
+    assert REFERENCES[key].missing() == []
+
+
+def test_an_article_without_pages_or_a_link_is_reported_incomplete():
+    bare = Reference(key="x", authors="A B", year="2020", title="T", where="Journal", link="")
+    assert "link" in bare.missing() and "volume/pages in where" in bare.missing()
+    leaflet = Reference(key="y", authors="A", year="n.d.", title="T", where="W", link="",
+                        kind=Kind.LEAFLET)  # fmt: skip
+    assert leaflet.missing() == ["note (where the leaflet was read)"]
+
+
+PARAPHRASE_MARKS = ("paraphras", "description of", "shortened", "not checked", "(news report)")
+
+
+@pytest.mark.parametrize("key", sorted(REFERENCES))
+def test_no_title_is_marked_as_paraphrased_or_unchecked(key):
+    ref = REFERENCES[key]
+    for mark in PARAPHRASE_MARKS:
+        assert mark not in ref.title.lower() and mark not in ref.note.lower(), (key, mark)
+
+
+def test_the_registry_holds_the_sources_the_decision_aid_needs():
+    needed = {"sinaki1984", "fda_vibrator", "fda_esi2014", "joseph_williams2014"}
+    assert needed <= set(REFERENCES)
+    assert "890.5975" in get("fda_vibrator").title
+    assert get("houten2022").link.endswith("10.1097/BSD.0000000000001405")
+    assert get("fehlings2017").where.endswith("7(3 Suppl):70S-83S")
+    assert not get("burns1987").authors.startswith("Journal")

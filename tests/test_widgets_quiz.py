@@ -6,7 +6,8 @@ import pytest
 
 from widgets import quiz as quiz_module
 from widgets.quiz import CHOOSE_FIRST, NOT_QUITE, RIGHT, quiz
-from widgets.quiz_bank import Question
+from widgets.quiz_bank import Question, all_quizzes
+from widgets.references import REFERENCES
 
 QUESTIONS = (
     Question(
@@ -18,7 +19,7 @@ QUESTIONS = (
     ),
     Question(
         prompt="Numbness between the legs means what?",
-        options=("Wait and see", "Go to the emergency department now"),
+        options=("Wait and see", "Go to the emergency department now", "Book a visit"),
         answer=1,
         explanation="It can mean the nerves are badly squeezed.",
     ),
@@ -86,3 +87,22 @@ def test_a_notebook_without_questions_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(quiz_module, "questions_for", missing)
     with pytest.raises(KeyError, match="99_nothing"):
         quiz("99_nothing")
+
+
+def test_a_question_with_only_two_options_is_refused():
+    with pytest.raises(ValueError, match="3 to 5 options"):
+        Question(prompt="Yes or no?", options=("Yes", "No"), answer=0, explanation="Because.")
+
+
+@pytest.mark.parametrize("stem", sorted(all_quizzes()))
+def test_every_bank_question_has_three_or_more_different_options_and_cites_real_sources(stem):
+    for question in all_quizzes()[stem]:
+        assert len(question.options) >= 3, question.prompt
+        assert len(set(question.options)) == len(question.options), question.prompt
+        assert all(key in REFERENCES for key in question.sources), question.prompt
+
+
+def test_the_bank_tests_the_key_safety_behaviours():
+    prompts = " ".join(q.prompt.lower() for qs in all_quizzes().values() for q in qs)
+    for behaviour in ("slurred", "blood thinner", "stop", "swollen"):
+        assert behaviour in prompts, behaviour

@@ -8,9 +8,9 @@ words and symbols in the picture; colour only repeats it (wcag21, SC 1.4.1).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from widgets.guidance import LEVEL_ICONS, LEVEL_LABELS, Level, assess
+from widgets.options import FINDINGS as OPTION_FINDINGS
 from widgets.svgfigure import SvgFigure, text
 from widgets.theme import LEVEL_COLOURS, MUTED_TEXT, TEXT
 
@@ -25,121 +25,54 @@ PROVOKES = (LEVEL_COLOURS[Level.AMBER].background, LEVEL_COLOURS[Level.AMBER].la
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One option and what the trials found, in words a patient can read aloud."""
-
-    option: str
-    finding: str
-    strength: int  # 0 = no better than a dummy, 1 = small, 2 = helped in trials; -1 = not tested
-    verdict: str
-    based_on: str  # how much evidence there is, in plain words: the reader's "how sure"
-    sources: tuple[str, ...]
-
-
-# Facts from ../shared/clinical-evidence.md section 6. The verdict words, not the bar, carry
-# the meaning; the bar only helps the eye compare.
-FINDINGS: tuple[Finding, ...] = (
-    Finding(
-        "Exercise and physio",
-        "Helped in trials, most as a package with hands-on care",
-        2,
-        "▲ Helps",
-        "Review of many trials",
-        ("ammendolia2022", "schneider2019"),
-    ),
-    Finding(
-        "Walking programme",
-        "People walked further with a package of care",
-        2,
-        "▲ Helps",
-        "Review of many trials",
-        ("ammendolia2022",),
-    ),
-    Finding(
-        "Surgery",
-        "About as good as physio at 2 years; eases leg pain most",
-        2,
-        "▲ Helps some",
-        "2 large trials",
-        ("delitto2015", "weinstein2008", "lurie2015"),
-    ),
-    Finding(
-        "Acupuncture",
-        "A small benefit, less than most people would notice",
-        1,
-        "● Small",
-        "1 trial, 196 people",
-        ("acupuncture2024",),
-    ),
-    Finding(
-        "Steroid injection",
-        "No better than numbing medicine alone at 6 weeks",
-        0,
-        "▼ No better",
-        "1 trial, 400 people",
-        ("friedly2014",),
-    ),
-    Finding(
-        "Pregabalin (nerve pain pill)",
-        "No better than a dummy pill for walking or pain",
-        0,
-        "▼ No better",
-        "1 small trial, 29 people",
-        ("markman2015",),
-    ),
-    Finding(
-        "Traction or decompression table",
-        "Little or no difference to pain or daily life",
-        0,
-        "▼ Little or none",
-        "Review of 32 trials",
-        ("wegner2013",),
-    ),
-    Finding(
-        "Massage or a massager",
-        "Not tested in stenosis; short comfort in back pain",
-        -1,
-        "? Not tested",
-        "No trials in stenosis",
-        ("furlan2015",),
-    ),
-)
+# The rows live in ``widgets.options`` with the options table, so each number and each "how
+# sure" word is written once. The verdict words, not the bar, carry the meaning.
+FINDINGS = OPTION_FINDINGS
 
 
 def evidence_chart() -> SvgFigure:
-    """A chart of what trials found for each option, with a word label on every row."""
-    width, row_h, top = 760, 60, 44
-    bar_x, bar_unit = 430, 80
+    """What trials found for each treatment, how sure we are, and the main risks, row by row.
+
+    Every row says its verdict in words. A treatment never tested gets no bar at all, only a
+    dotted "no trials" box, so it cannot be read as a benefit; "(short term)" marks a benefit
+    measured over weeks or months.
+    """
+    width, row_h, top = 1100, 62, 48
+    bar_x, bar_unit, sure_x, risk_x = 390, 50, 640, 770
     parts = [
-        text(12, 26, "Option and what trials found", size=15, anchor="start", weight="bold"),
-        text(
-            bar_x, 26, "How much it helped, and how we know", size=15, anchor="start", weight="bold"
-        ),
+        text(12, 28, "Treatment and what trials found", size=15, anchor="start", weight="bold"),
+        text(bar_x, 28, "Did it help?", size=15, anchor="start", weight="bold"),
+        text(sure_x, 28, "How sure?", size=15, anchor="start", weight="bold"),
+        text(risk_x, 28, "Main risks", size=15, anchor="start", weight="bold"),
     ]
     for i, f in enumerate(FINDINGS):
         y = top + i * row_h
         if i % 2 == 0:
             parts.append(f'<rect x="0" y="{y}" width="{width}" height="{row_h}" fill="#f4f4f4"/>')
         parts.append(text(12, y + 24, f.option, size=16, anchor="start", weight="bold"))
-        parts.append(text(12, y + 45, f.finding, size=13, anchor="start", fill=MUTED))
+        parts.append(text(12, y + 46, f.finding, size=13, anchor="start", fill=MUTED))
         if f.strength < 0:
-            # Not tested: an empty dashed outline, so it never looks like a small effect.
-            bar_w = 2 * bar_unit
+            # Never tested: no bar, only a small dotted box saying so.
             parts.append(
-                f'<rect x="{bar_x}" y="{y + 10}" width="{bar_w}" height="22" fill="none" '
-                f'stroke="{MUTED}" stroke-dasharray="6 4"/>'
+                f'<rect x="{bar_x}" y="{y + 10}" width="70" height="22" fill="#ffffff" '
+                f'stroke="{MUTED}" stroke-dasharray="3 3"/>'
             )
+            parts.append(text(bar_x + 35, y + 26, "no trials", size=12, fill=MUTED))
+            label_x = bar_x + 80
         else:
             bar_w = max(f.strength * bar_unit, 8)
             parts.append(
                 f'<rect x="{bar_x}" y="{y + 10}" width="{bar_w}" height="22" fill="#c9dcef" '
                 f'stroke="#1f4e79"/>'
             )
-        parts.append(
-            text(bar_x + bar_w + 10, y + 27, f.verdict, size=15, anchor="start", weight="bold")
-        )
-        parts.append(text(bar_x, y + 50, f.based_on, size=13, anchor="start", fill=MUTED))
+            label_x = bar_x + bar_w + 8
+        parts.append(text(label_x, y + 27, f.verdict, size=14, anchor="start", weight="bold"))
+        if f.short_term and f.strength > 0:
+            parts.append(text(bar_x, y + 50, "(short term)", size=13, anchor="start", fill=MUTED))
+        parts.append(text(sure_x, y + 27, f.certainty.value.capitalize(), size=15,
+                          anchor="start", weight="bold"))  # fmt: skip
+        parts.append(text(sure_x, y + 48, f.based_on, size=11, anchor="start", fill=MUTED))
+        parts.append(text(risk_x, y + 27, f.risks, size=13, anchor="start"))
     height = top + len(FINDINGS) * row_h + 8
     return SvgFigure(
         figure_id="evidence-chart",
@@ -147,13 +80,16 @@ def evidence_chart() -> SvgFigure:
         width=width,
         height=height,
         alt=(
-            "Chart of what trials found for each option. Exercise and physio, a walking "
-            "programme and surgery helped. Acupuncture gave a small benefit. A steroid "
-            "injection, pregabalin and traction did little or no better than a dummy "
-            "treatment. Massage has not been tested in spinal stenosis. Each row also says "
-            "how many trials the finding rests on."
+            "Table-like chart of what trials found for each treatment, how sure the evidence "
+            "is, and the main risks. Exercise with hands-on care and a walking programme "
+            "helped in the short term, with moderate certainty. Surgery helped some people, "
+            "with low certainty. Heat eased new low back pain in the short term. Acupuncture "
+            "gave a change too small to notice. A steroid injection did no better than "
+            "numbing medicine alone, and pregabalin no better than a look-alike pill. "
+            "Traction made little or no difference. Massage has never been tested in spinal "
+            "stenosis, so it has no bar."
         ),
-        caption="What trials found: active care helped most; several popular options did not.",
+        caption="What trials found, how sure we are, and the main risks of each treatment.",
     )
 
 

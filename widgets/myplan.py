@@ -39,6 +39,7 @@ from widgets.ui_common import (
     profile_summary_html,
     widget_style,
 )
+from widgets.values import ValuesExercise, summary_text
 
 DEFAULT_FOLDER = "my-handouts"
 SAVE_HINT = "Press Save my plan to keep a one-page copy you can print or take to your clinician."
@@ -116,6 +117,8 @@ class MyPlan(StaticHTMLMixin, W.VBox):
         self.where = where or where_this_runs()
         self.folder = Path(folder) if folder is not None else default_folder()
         self.explorer = SeverityExplorer(start)
+        # What matters most to the person travels with the plan (issue 12: values step).
+        self.values = ValuesExercise()
         self.name = W.Text(
             description="Your name (optional)",
             description_allow_html=False,
@@ -146,6 +149,7 @@ class MyPlan(StaticHTMLMixin, W.VBox):
         super().__init__(
             [
                 self.explorer,
+                self.values,
                 group_label("About you (optional)"),
                 self.name,
                 self.notes,
@@ -162,6 +166,11 @@ class MyPlan(StaticHTMLMixin, W.VBox):
     def profile(self) -> G.Profile | None:
         return self.explorer.profile
 
+    def notes_with_values(self) -> str:
+        """The notes, after a line naming what matters most to the person (if they chose)."""
+        values = summary_text(self.values.ratings)
+        return "\n".join(part for part in (values, self.notes.value) if part.strip())
+
     def save_plan(self) -> Path | None:
         """Keep the plan: a file on a laptop (its path is returned), a download on a server."""
         profile = self.profile
@@ -169,7 +178,7 @@ class MyPlan(StaticHTMLMixin, W.VBox):
         if profile is None:
             self.status.value = note_html(NO_AREA_MESSAGE)
             return None
-        name, notes = self.name.value[:MAX_FREE_TEXT], self.notes.value[:MAX_FREE_TEXT]
+        name, notes = self.name.value[:MAX_FREE_TEXT], self.notes_with_values()[:MAX_FREE_TEXT]
         if self.where.on_server:
             page = render_handout(profile, name=name, notes=notes)
             # The name stays out of the file name: it is not needed to find the file.
@@ -216,6 +225,7 @@ class MyPlan(StaticHTMLMixin, W.VBox):
         )
         return (
             box_html(who + note_html("The answers shown:") + profile_summary_html(profile) + notes)
+            + self.values.static_html()
             + card_html(G.assess(profile), title=title)
             # The static picture is for paper, where there is no button to press.
         )

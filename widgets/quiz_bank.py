@@ -23,8 +23,9 @@ class Question:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if not 2 <= len(self.options) <= 5:
-            raise ValueError(f"a question needs 2 to 5 options; got {len(self.options)}")
+        # Three or more plausible options, so a question tests understanding, not a guess.
+        if not 3 <= len(self.options) <= 5:
+            raise ValueError(f"a question needs 3 to 5 options; got {len(self.options)}")
         if not 0 <= self.answer < len(self.options):
             raise ValueError(f"answer must index options; got {self.answer}")
 

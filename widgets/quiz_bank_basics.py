@@ -22,7 +22,6 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
                 "The series is education. It helps you think and ask good questions. It does "
                 "not replace your own doctor, physio or nurse, and it sells nothing."
             ),
-            sources=("katz2022",),
         ),
         Question(
             prompt=(
@@ -78,10 +77,11 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Yes, the scan says exactly how bad it is.",
                 "No. Many people have narrowing on a scan and no symptoms at all.",
+                "Yes, if the scan shows a lot of narrowing, surgery is needed.",
             ),
             answer=1,
             explanation=(
-                "About 1 in 10 people with no symptoms have narrowing on a scan. What you "
+                "About 11 in 100 people with no symptoms have narrowing on a scan. What you "
                 "feel and can do matters more than the picture."
             ),
             sources=("jensen2020", "schizas2010"),
@@ -93,15 +93,15 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             ),
             options=(
                 "Contact their doctor today.",
-                "Massage the neck harder.",
-                "Nothing, it is normal with age.",
+                "Book a routine visit in a month or two.",
+                "Wait and see, since it often comes with age.",
             ),
             answer=0,
             explanation=(
-                "Clumsy hands or poor balance can mean the spinal cord in the neck is being "
-                "pressed. A doctor should check it soon, today if it is new."
+                "New or worsening clumsy hands or poor balance can mean the spinal cord in "
+                "the neck is being pressed. That needs a doctor's check the same day."
             ),
-            sources=("mayo_stenosis", "fehlings2017"),
+            sources=("mayo_stenosis", "houten2022", "fehlings2017"),
         ),
     ),
     "02_massage_and_back_pain": (
@@ -124,6 +124,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Yes, many trials show it treats stenosis.",
                 "No. The trials were in people with common back pain, not stenosis.",
+                "Yes, one large trial showed it helps people walk further.",
             ),
             answer=1,
             explanation=(
@@ -137,7 +138,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "On its own, instead of exercise.",
                 "Only alongside an exercise plan.",
-                "Every day for a month.",
+                "Only after surgery has failed.",
             ),
             answer=1,
             explanation=(
@@ -163,26 +164,28 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Yes, each one is tested on people with stenosis.",
                 "No. They are low-risk devices that can be sold without that review.",
+                "Only the ones that say \"medical grade\" on the box.",
             ),
             answer=1,
             explanation=(
-                "Massagers are in the lowest-risk group (Class I). They can be sold without "
-                "a review of how they work for any illness, including stenosis."
+                "Massagers and hand-held vibrators are in the lowest-risk group (Class I). "
+                "They can be sold without a review of how they work for any illness."
             ),
-            sources=("fda_massager",),
+            sources=("fda_massager", "fda_vibrator"),
         ),
         Question(
             prompt="What is a good way to start with a new massager?",
             options=(
-                "The top setting for half an hour.",
-                "The lowest setting for a few minutes.",
-                "As long as it feels good, even if you fall asleep.",
+                "A middle setting for 15 minutes, to get a fair test.",
+                "Setting 1 or 2 for about 5 minutes, then build up over days.",
+                "The top setting for a few minutes, since short is safe.",
             ),
             answer=1,
             explanation=(
-                "Start low and short. You can see how your body reacts before you do more."
+                "Start low and short: setting 1 or 2 for about 5 minutes. Build up slowly "
+                "over a few days, once you know how your body reacts."
             ),
-            sources=("therabody",),
+            sources=("therabody", "hyperice"),
         ),
     ),
     "04_precautions": (
@@ -204,13 +207,13 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             prompt="Why keep heat and massagers off skin that feels numb?",
             options=(
                 "Numb skin cannot warn you, so you could get burned or bruised.",
-                "Numb skin heals faster.",
-                "It makes the massager wear out.",
+                "Numb skin is more likely to get an infection.",
+                "Heat makes numbness spread to other parts of the leg.",
             ),
             answer=0,
             explanation=(
                 "If you cannot feel well, you cannot tell when it is too hot or too hard. "
-                "People with numb skin have been burned by heating pads."
+                "People with numb legs have been burned by heating pads and hot water."
             ),
             sources=("burns1987", "heating_pad_warnings"),
         ),
@@ -220,15 +223,64 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
                 "tea-coloured pee. What should you do?"
             ),
             options=(
-                "Use the massager again to loosen the muscle.",
+                "Drink water and rest for a few days.",
                 "Get medical care today.",
-                "Wait a week to see if it passes.",
+                "Use ice and see your doctor next week.",
             ),
             answer=1,
             explanation=(
                 "This can be a sign of serious muscle damage. It needs a doctor the same day."
             ),
             sources=("chen2021",),
+        ),
+        Question(
+            prompt=(
+                "You used a massager near your neck. Soon after, you have a sudden bad "
+                "headache, feel dizzy and your speech is slurred. What should you do?"
+            ),
+            options=(
+                "Lie down and see if it passes by morning.",
+                "Call your emergency number now.",
+                "Call your doctor's office when it opens tomorrow.",
+            ),
+            answer=1,
+            explanation=(
+                "These can be signs of a stroke from a torn artery in the neck. That has "
+                "happened after massage guns and home massagers. Every minute counts."
+            ),
+            sources=("sulkowski2022", "shariff2023"),
+        ),
+        Question(
+            prompt=(
+                "You take a blood thinner. You would like to use a massage gun on your "
+                "thighs. What fits best?"
+            ),
+            options=(
+                "Go ahead on a high setting, since thighs are big muscles.",
+                "Ask your clinician first, because hard tapping can cause deep bruises.",
+                "Use it, but only for 30 minutes at a time.",
+            ),
+            answer=1,
+            explanation=(
+                "Blood thinners make you bruise and bleed more easily. A massage gun taps "
+                "hard and deep, so ask first if a gentle vibration setting is safe for you."
+            ),
+            sources=("chen2021", "nccih_massage"),
+        ),
+        Question(
+            prompt="One of your calves is newly swollen, warm and sore. What should you do?",
+            options=(
+                "Massage it gently to ease the swelling.",
+                "Do not rub it. Contact your doctor or urgent care today.",
+                "Put a heat pad on it and rest until it settles.",
+            ),
+            answer=1,
+            explanation=(
+                "This can be a blood clot in a vein. Rubbing it could move the clot to the "
+                "lungs. If you also get short of breath or chest pain, call your emergency "
+                "number."
+            ),
+            sources=("nhs_dvt", "nccih_massage"),
         ),
     ),
     "05_should_i_use_one": (
@@ -249,28 +301,58 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
         Question(
             prompt="Your symptoms are severe: you can only walk for a few minutes. What fits best?",
             options=(
-                "Buy a stronger massager.",
-                "Talk with your clinician about treatments that are proven to help.",
-                "Stop walking altogether.",
+                "Use the massager more often to get through the day.",
+                "Talk with your clinician about other treatments, such as physio or surgery.",
+                "Rest in bed until it settles.",
             ),
             answer=1,
             explanation=(
                 "When symptoms limit you this much, a massager is not enough. Physio, "
                 "surgery and other choices are worth a review with your clinician."
             ),
-            sources=("katz2022",),
+            sources=("katz2022", "healthwise_surgery"),
         ),
         Question(
             prompt="Which of these always comes before using a massager?",
             options=(
                 "Checking the warning signs that mean you need help now.",
-                "Finding the strongest setting.",
+                "Warming up the muscles with a hot bath.",
+                "Reading the maker's list of settings.",
             ),
             answer=0,
             explanation=(
                 "Warning signs come first. If you have one, get help and do not use the massager."
             ),
             sources=("royalfree_ces", "tims_stenosis"),
+        ),
+        Question(
+            prompt="You have used a massager for a week. Which sign means stop and get checked?",
+            options=(
+                "A mild ache in the muscle the next day that fades within a day.",
+                "Numbness or weakness in your legs that is new or getting worse.",
+                "Feeling more relaxed, with some redness that fades in an hour.",
+            ),
+            answer=1,
+            explanation=(
+                "A mild ache that fades is common after massage. New or worse numbness or "
+                "weakness is a warning sign. Stop, and contact your doctor today."
+            ),
+            sources=("furlan2015", "tims_stenosis"),
+        ),
+        Question(
+            prompt="How can you judge if a massager is worth keeping?",
+            options=(
+                "If it feels nice while it runs, it is working.",
+                "Try it for two weeks. Check if you walk, sleep or move better, with no new "
+                "symptoms.",
+                "If the box says it is clinically proven, it will help you.",
+            ),
+            answer=1,
+            explanation=(
+                "At best, massage eases pain for a short time. So judge it by what you can "
+                "do. If nothing gets better in two weeks, it is fine to stop."
+            ),
+            sources=("furlan2015",),
         ),
     ),
 }

@@ -18,7 +18,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Surgery was far better.",
                 "They did about as well as each other.",
-                "Physio made people worse.",
+                "Physio did better than surgery.",
             ),
             answer=1,
             explanation=(
@@ -31,14 +31,14 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
         Question(
             prompt="What did a large review find about traction, the stretching of the spine?",
             options=(
-                "It cures stenosis.",
+                "It eases pain for most people for a year.",
                 "It works better than exercise.",
                 "It makes little or no difference to pain.",
             ),
             answer=2,
             explanation=(
-                "Across many trials, traction made little or no difference. Some websites say "
-                "it heals the spine, but the trials do not show that."
+                "Across 32 trials in low back pain, traction made little or no difference. "
+                "Some websites say it heals the spine, but the trials do not show that."
             ),
             sources=("wegner2013",),
         ),
@@ -49,8 +49,8 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             ),
             options=(
                 "The steroid was no better than the numbing medicine.",
-                "The steroid took all the pain away.",
-                "The numbing medicine made pain worse.",
+                "The steroid eased pain a lot more for most people.",
+                "The steroid helped at 6 weeks but not after.",
             ),
             answer=0,
             explanation=(
@@ -62,26 +62,40 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
         Question(
             prompt="Which kind of care has the best evidence of the non-surgery choices?",
             options=(
-                "A package of exercise, hands-on care and advice.",
-                "Pills for nerve pain.",
-                "A massager on its own.",
+                "Exercise with hands-on care from a physio, plus advice.",
+                "A pill for nerve pain.",
+                "A massager used every day.",
             ),
             answer=0,
             explanation=(
-                "Trials found that exercise with hands-on care and advice helped people walk "
-                "further. Nerve pain pills did no better than a dummy pill. A massager alone "
-                "has not been tested in stenosis."
+                "Exercise with hands-on care and advice helped more than usual medical care "
+                "for some months. One nerve pain pill did no better than a look-alike pill in "
+                "a small trial. A massager has not been tested in stenosis."
             ),
             sources=("ammendolia2022", "markman2015"),
+        ),
+        Question(
+            prompt="In the stenosis trials, what did \"hands-on care\" mean?",
+            options=(
+                "Using a home massager on the low back.",
+                "A physio or other clinician moving your joints and nerves by hand.",
+                "A relaxing massage at a spa.",
+            ),
+            answer=1,
+            explanation=(
+                "In these trials, a clinician moved the joints and nerves by hand, next to "
+                "exercise. It was not massage, and a home massager cannot do the same."
+            ),
+            sources=("schneider2019", "ammendolia2022"),
         ),
     ),
     "07_lifestyle": (
         Question(
             prompt="Why do many people with low back stenosis find cycling easier than walking?",
             options=(
-                "Cycling is always shorter.",
+                "Cycling uses fewer muscles than walking.",
                 "You lean forward on a bike, which gives the nerves more room.",
-                "Cycling makes the spine longer.",
+                "Cycling stretches the spine and makes it longer.",
             ),
             answer=1,
             explanation=(
@@ -94,7 +108,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             prompt="Your legs start to ache on a walk. What can often ease them?",
             options=(
                 "Standing up very straight and leaning back.",
-                "Walking faster.",
+                "Walking faster to get it over with.",
                 "Sitting down, or leaning forward on something.",
             ),
             answer=2,
@@ -125,21 +139,21 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "No one has to. It is a low-risk device with no trial needed first.",
                 "A team of doctors tests every model.",
-                "It is tested on people with stenosis.",
+                "The maker must run a trial in people with back pain.",
             ),
             answer=0,
             explanation=(
                 "Home massagers are Class I devices in the US. They can be sold with no test "
                 "in people first. So a new model is not proof of a new benefit."
             ),
-            sources=("fda_massager",),
+            sources=("fda_massager", "fda_vibrator"),
         ),
         Question(
             prompt="What is teach-back?",
             options=(
                 "A test you can pass or fail.",
                 "Saying back, in your own words, what your clinician told you.",
-                "A kind of back massage.",
+                "Reading your notes back to the clinician word for word.",
             ),
             answer=1,
             explanation=(
@@ -153,14 +167,14 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Choose between options, such as surgery or not, with the facts side by side.",
                 "Get surgery sooner.",
-                "Skip talking to your doctor.",
+                "Find the one right answer that fits everyone.",
             ),
             answer=0,
             explanation=(
                 "A decision aid sets out the choices, the likely gains and the risks. Then it "
                 "asks what matters most to you, so you can decide with your doctor."
             ),
-            sources=("healthwise_surgery",),
+            sources=("healthwise_surgery", "joseph_williams2014"),
         ),
     ),
     "09_personal_stories": (
@@ -169,13 +183,13 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Yes, they are real patients.",
                 "No. They are made up to show how the advice changes.",
+                "They are real people, with their names changed.",
             ),
             answer=1,
             explanation=(
                 "Each story is a made-up mix of common situations. They are not real people, "
                 "and they are not reviews of any product."
             ),
-            sources=("katz2022",),
         ),
         Question(
             prompt=(
@@ -198,7 +212,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             prompt="Grace's massager never caused trouble. Why is her card red?",
             options=(
                 "Because she has a new warning sign: trouble peeing.",
-                "Because her massager is broken.",
+                "Because her massager is too strong for her.",
                 "Because she used it for too long.",
             ),
             answer=0,
@@ -211,24 +225,30 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
     ),
     "10_conclusion_and_your_plan": (
         Question(
-            prompt="What is the main treatment for most people with spinal stenosis?",
+            prompt=(
+                "With narrowing in the low back and no warning signs, which choice has the "
+                "best evidence without surgery?"
+            ),
             options=(
-                "A back massager.",
-                "Staying active: walking, exercise and physio.",
-                "Bed rest.",
+                "A back massager used every day.",
+                "Exercise with a physio, plus hands-on care and advice.",
+                "Bed rest until the pain settles.",
             ),
             answer=1,
             explanation=(
-                "Exercise and physio have the best evidence of the non-surgery choices. A "
-                "massager is at most a short comfort next to them."
+                "For the low back, exercise with a physio has the best evidence without "
+                "surgery. A massager is at most a short comfort. With narrowing in the neck "
+                "and clumsy hands or poor balance, see your doctor soon: surgery may be "
+                "advised."
             ),
-            sources=("ammendolia2022", "nice_ng59"),
+            sources=("ammendolia2022", "fehlings2017"),
         ),
         Question(
             prompt="Two people have spinal stenosis. Should they get the same advice?",
             options=(
                 "Yes, stenosis is the same for everyone.",
                 "Not always. Where it is, how bad it is and other health matters all count.",
+                "Yes, if their scans look the same.",
             ),
             answer=1,
             explanation=(
@@ -242,7 +262,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Is a gentle massager safe for me, and where should I not use it?",
                 "Which massager has the most power?",
-                "Can I stop my exercises if I buy a massager?",
+                "Can a massager replace my exercises?",
             ),
             answer=0,
             explanation=(

@@ -6,8 +6,21 @@ against the original (only a secondary source or the evidence notes) says so in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from enum import StrEnum
 from html import escape
+
+
+class Kind(StrEnum):
+    """What sort of source an entry is; each sort needs its own fields (see ``REQUIRED``)."""
+
+    ARTICLE = "article"  # journal paper or Cochrane review: volume/pages and DOI, PMID or URL
+    GUIDELINE = "guideline"  # guideline or toolkit from a named body, with its address
+    WEB = "web"  # a web page from a named organisation or maker, with its address
+    LEAFLET = "leaflet"  # a printed patient leaflet: the note says where it was read
+    REGULATION = "regulation"  # a section of a law or regulation, with its official address
+    NEWS = "news"  # a news report, with its address
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -18,7 +31,23 @@ class Reference:
     title: str
     where: str
     link: str
+    kind: Kind = Kind.ARTICLE
     note: str = ""
+
+    def missing(self) -> list[str]:
+        """The fields this entry's kind needs that are empty or malformed (none: complete)."""
+        gaps = [name for name in ("authors", "year", "title", "where") if not getattr(self, name)]
+        if self.kind is Kind.LEAFLET:
+            if not self.note:
+                gaps.append("note (where the leaflet was read)")
+        elif not self.link.startswith(("https://", "http://")):
+            gaps.append("link")
+        if self.kind is Kind.ARTICLE:
+            if not re.search(r"\d", self.where):
+                gaps.append("volume/pages in where")
+            if not re.match(r"\d{4}$", self.year):
+                gaps.append("a four-digit year")
+        return gaps
 
     def citation(self) -> str:
         """The full citation as plain text, in one line."""
@@ -65,7 +94,7 @@ _ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="kalichman2009",
-        authors="Kalichman L, et al.",
+        authors="Kalichman L, Cole R, Kim DH, et al.",
         year="2009",
         title="Spinal stenosis prevalence and association with symptoms: the Framingham Study",
         where="The Spine Journal 9(7):545-550",
@@ -82,7 +111,7 @@ _ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="schizas2010",
-        authors="Schizas C, et al.",
+        authors="Schizas C, Theumann N, Burn A, et al.",
         year="2010",
         title="Qualitative grading of severity of lumbar spinal stenosis based on the "
         "morphology of the dural sac on magnetic resonance images",
@@ -97,6 +126,7 @@ _ENTRIES: tuple[Reference, ...] = (
         where="Mayo Foundation for Medical Education and Research",
         link="https://www.mayoclinic.org/diseases-conditions/spinal-stenosis/symptoms-causes/"
         "syc-20352961",
+        kind=Kind.WEB,
     ),
     Reference(
         key="cleveland_stenosis",
@@ -105,6 +135,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Spinal stenosis",
         where="Cleveland Clinic health library, article 17499",
         link="https://my.clevelandclinic.org/health/diseases/17499-spinal-stenosis",
+        kind=Kind.WEB,
     ),
     Reference(
         key="niams2013",
@@ -114,15 +145,16 @@ _ENTRIES: tuple[Reference, ...] = (
         where="US National Institutes of Health (archived copy)",
         link="https://cybercemetery.unt.edu/archive/oilspill/20130214050507/"
         "http://www.niams.nih.gov/Health_Info/Spinal_Stenosis/default.asp",
+        kind=Kind.WEB,
     ),
     # The neck: cervical stenosis and myelopathy
     Reference(
         key="houten2022",
-        authors="Houten JK, et al.",
+        authors="Houten JK, Shahsavarani S, Verma RB",
         year="2022",
         title="The natural history of degenerative cervical myelopathy",
         where="Clinical Spine Surgery 35(10):396-402",
-        link="",
+        link=_doi("10.1097/BSD.0000000000001405"),
     ),
     Reference(
         key="nouri2022",
@@ -135,11 +167,12 @@ _ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="fehlings2017",
-        authors="Fehlings MG, et al.",
+        authors="Fehlings MG, Tetreault LA, Riew KD, et al.",
         year="2017",
         title="A clinical practice guideline for the management of patients with "
-        "degenerative cervical myelopathy",
-        where="Global Spine Journal",
+        "degenerative cervical myelopathy: recommendations for patients with mild, moderate, "
+        "and severe disease and nonmyelopathic patients with evidence of cord compression",
+        where="Global Spine Journal 7(3 Suppl):70S-83S",
         link=_doi("10.1177/2192568217701914"),
     ),
     # Red flags and what to do about them
@@ -151,15 +184,17 @@ _ENTRIES: tuple[Reference, ...] = (
         where="Royal Free London NHS Foundation Trust",
         link="https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/"
         "cauda-equina-syndrome",
+        kind=Kind.WEB,
     ),
     Reference(
         key="tims_stenosis",
         authors="Tyneside Integrated Musculoskeletal Service (NHS)",
         year="n.d.",
         title="Spinal stenosis: patient information leaflet",
-        where="Tyneside Integrated Musculoskeletal Service",
+        where="Tyneside Integrated Musculoskeletal Service, Newcastle upon Tyne",
         link="",
-        note="read in a copy of the leaflet",
+        kind=Kind.LEAFLET,
+        note="printed leaflet; read in a copy published at info.5y1.org",
     ),
     Reference(
         key="glos_redflags",
@@ -168,6 +203,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Low back pain: red flags (derived from NICE Clinical Knowledge Summaries)",
         where="NHS Gloucestershire G-Care",
         link="https://g-care.glos.nhs.uk/pathway/71/resource/3",
+        kind=Kind.GUIDELINE,
     ),
     Reference(
         key="cks_redflags",
@@ -177,14 +213,15 @@ _ENTRIES: tuple[Reference, ...] = (
         where="National Institute for Health and Care Excellence (archived page)",
         link="http://www.cks.nhs.uk/sciatica_lumbar_radiculopathy/management/"
         "scenario_diagnosis/assessing_for_serious_risks_red_flags/interpreting_red_flags",
+        kind=Kind.GUIDELINE,
     ),
     Reference(
         key="verhagen2016",
-        authors="Verhagen AP, et al.",
+        authors="Verhagen AP, Downie A, Popal N, Maher C, Koes BW",
         year="2016",
         title="Red flags presented in current low back pain guidelines: a review",
-        where="European Spine Journal 25:2788-2802",
-        link="",
+        where="European Spine Journal 25(9):2788-2802",
+        link=_doi("10.1007/s00586-016-4684-0"),
     ),
     Reference(
         key="girft2023",
@@ -194,6 +231,7 @@ _ENTRIES: tuple[Reference, ...] = (
         where="GIRFT news release",
         link="https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-"
         "and-treat-cauda-equina-syndrome-without-delay/",
+        kind=Kind.WEB,
     ),
     # Massage and massagers: evidence
     Reference(
@@ -220,6 +258,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Low back pain and sciatica in over 16s: assessment and management (NG59)",
         where="NICE guideline",
         link="https://www.nice.org.uk/guidance/ng59",
+        kind=Kind.GUIDELINE,
     ),
     Reference(
         key="ammendolia2013",
@@ -240,41 +279,52 @@ _ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="bussieres2021",
-        authors="Bussieres A, et al.",
+        authors="Bussieres A, Cancelliere C, Ammendolia C, et al.",
         year="2021",
         title="Non-surgical interventions for lumbar spinal stenosis leading to neurogenic "
         "claudication: a clinical practice guideline",
         where="The Journal of Pain 22(9):1015-1039",
-        link="",
+        link=_doi("10.1016/j.jpain.2021.03.147"),
         note="funded by the Canadian Chiropractic Research Foundation",
     ),
     Reference(
         key="sams2023",
-        authors="Sams L, et al.",
+        authors="Sams L, Langdown BL, Simons J, Vseteckova J",
         year="2023",
         title="The effect of percussive therapy on musculoskeletal performance and "
         "experiences of pain: a systematic literature review",
         where="International Journal of Sports Physical Therapy 18(2):309-327",
-        link="https://pmc.ncbi.nlm.nih.gov/articles/PMC10069390/",
-        note="title not checked against the original",
+        link=_doi("10.26603/001c.73795"),
     ),
     Reference(
         key="ferreira2023",
-        authors="Ferreira RM, et al.",
+        authors="Ferreira RM, Silva R, Vigario P, et al.",
         year="2023",
-        title="Effects of massage guns on performance and recovery: a systematic review",
+        title="The effects of massage guns on performance and recovery: a systematic review",
         where="Journal of Functional Morphology and Kinesiology 8(3):138",
-        link="https://pmc.ncbi.nlm.nih.gov/articles/PMC10532323/",
-        note="title not checked against the original",
+        link=_doi("10.3390/jfmk8030138"),
     ),
     Reference(
         key="fda_massager",
         authors="US Food and Drug Administration",
         year="n.d.",
-        title="21 CFR 890.5660 Therapeutic massager (Class I, exempt from premarket notification)",
-        where="Code of Federal Regulations, Title 21",
+        title="21 CFR 890.5660 Therapeutic massager",
+        where="Code of Federal Regulations, Title 21, Part 890 (Class I, exempt from "
+        "premarket notification)",
         link="https://www.ecfr.gov/current/title-21/chapter-I/subchapter-H/part-890/"
         "subpart-F/section-890.5660",
+        kind=Kind.REGULATION,
+    ),
+    Reference(
+        key="fda_vibrator",
+        authors="US Food and Drug Administration",
+        year="n.d.",
+        title="21 CFR 890.5975 Therapeutic vibrator",
+        where="Code of Federal Regulations, Title 21, Part 890 (Class I, exempt from "
+        "premarket notification)",
+        link="https://www.ecfr.gov/current/title-21/chapter-I/subchapter-H/part-890/"
+        "subpart-F/section-890.5975",
+        kind=Kind.REGULATION,
     ),
     Reference(
         key="nccih_massage",
@@ -284,6 +334,7 @@ _ENTRIES: tuple[Reference, ...] = (
         where="US National Institutes of Health",
         link="https://www.nccih.nih.gov/health/massage-therapy-what-you-need-to-know",
         note="read in a copy of the text; check the live page",
+        kind=Kind.WEB,
     ),
     # Massagers: harms reported
     Reference(
@@ -298,7 +349,7 @@ _ENTRIES: tuple[Reference, ...] = (
         key="sulkowski2022",
         authors="Sulkowski K, Grant G, Brodie T",
         year="2022",
-        title="Vertebral artery dissection after use of a massage gun: a case report",
+        title="Case report: vertebral artery dissection after use of handheld massage gun",
         where="Clinical Practice and Cases in Emergency Medicine 6(2):159-161",
         link=_doi("10.5811/cpcem.2022.2.56046"),
     ),
@@ -306,10 +357,10 @@ _ENTRIES: tuple[Reference, ...] = (
         key="shariff2023",
         authors="Shariff E, et al.",
         year="2023",
-        title="Vertebral artery dissection after a home massage device: a case report",
+        title="Home self-massage device necessitates public awareness: vertebral artery "
+        "dissection associated with a home massage device",
         where="Cureus 15(1):e33394",
         link=_doi("10.7759/cureus.33394"),
-        note="title shortened",
     ),
     Reference(
         key="chen2021",
@@ -323,19 +374,19 @@ _ENTRIES: tuple[Reference, ...] = (
         key="mainichi2017",
         authors="The Mainichi",
         year="2017",
-        title="Deaths from neck entanglement in massage devices (news report)",
+        title="Woman suffocates after using foot massage machine on neck",
         where="The Mainichi (English edition), 29 July 2017",
         link="https://mainichi.jp/english/articles/20170729/p2a/00m/0na/017000c",
-        note="title is a description of the article",
+        kind=Kind.NEWS,
     ),
     Reference(
         key="burns1987",
-        authors="Journal of Family Practice",
+        authors="Katcher ML, Shapiro MM",
         year="1987",
-        title="Preventable burns in hospitalised patients with diabetes (study of 37 patients)",
+        title="Lower extremity burns related to sensory loss in diabetes mellitus",
         where="Journal of Family Practice 24(2):149-151",
         link="https://pubmed.ncbi.nlm.nih.gov/3806025/",
-        note="title is a description of the study",
+        note="PMID 3806025; authors' names not shown in the record read",
     ),
     # Manufacturers' warnings
     Reference(
@@ -345,6 +396,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Precautions and contraindications",
         where="Therabody website",
         link="https://www.therabody.com/us/en-us/precautions-and-contraindictions.html",
+        kind=Kind.WEB,
     ),
     Reference(
         key="hyperice",
@@ -353,6 +405,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Product safety: when to consult a physician before use",
         where="Hyperice website",
         link="https://hyperice.com/best-buy-experience",
+        kind=Kind.WEB,
     ),
     Reference(
         key="heating_pad_warnings",
@@ -361,6 +414,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Heating pad warnings",
         where="Battle Creek Equipment website",
         link="http://www.battlecreekequipment.com/warnings.cfm",
+        kind=Kind.WEB,
     ),
     # Other treatments
     Reference(
@@ -390,13 +444,13 @@ _ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="acupuncture2024",
-        authors="Trial NCT03784729 investigators",
+        authors="Zhu L, Sun Y, Kang J, et al.",
         year="2024",
-        title="Acupuncture versus sham acupuncture for lumbar spinal stenosis: a multicentre "
-        "randomised trial in China (196 people)",
-        where="PubMed 38950397",
-        link="https://pubmed.ncbi.nlm.nih.gov/38950397/",
-        note="title is a description of the trial",
+        title="Effect of acupuncture on neurogenic claudication among patients with "
+        "degenerative lumbar spinal stenosis: a randomized clinical trial",
+        where="Annals of Internal Medicine 177(8):1048-1057",
+        link=_doi("10.7326/M23-2749"),
+        note="PMID 38950397; trial NCT03784729",
     ),
     Reference(
         key="friedly2014",
@@ -408,21 +462,21 @@ _ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="markman2015",
-        authors="Markman JD, et al.",
+        authors="Markman JD, Frazer ME, Rast SA, et al.",
         year="2015",
         title="Double-blind, randomized, controlled, crossover trial of pregabalin for "
         "neurogenic claudication",
-        where="Neurology 84:265-272",
-        link="",
-        note="title not checked against the original",
+        where="Neurology 84(3):265-272",
+        link=_doi("10.1212/WNL.0000000000001168"),
     ),
     Reference(
         key="weinstein2008",
-        authors="Weinstein JN, et al.",
+        authors="Weinstein JN, Tosteson TD, Lurie JD, et al.",
         year="2008",
-        title="Surgical versus nonsurgical therapy for lumbar spinal stenosis (SPORT)",
-        where="New England Journal of Medicine 358:794-810",
+        title="Surgical versus nonsurgical therapy for lumbar spinal stenosis",
+        where="New England Journal of Medicine 358(8):794-810",
         link=_doi("10.1056/NEJMoa0707136"),
+        note="the Spine Patient Outcomes Research Trial (SPORT)",
     ),
     Reference(
         key="lurie2015",
@@ -434,22 +488,60 @@ _ENTRIES: tuple[Reference, ...] = (
         link="https://pmc.ncbi.nlm.nih.gov/articles/PMC4288009/",
     ),
     Reference(
+        key="radcliff2013",
+        authors="Radcliff K, Curry P, Hilibrand A, et al.",
+        year="2013",
+        title="Risk for adjacent segment and same segment reoperation after surgery for "
+        "lumbar stenosis: a subgroup analysis of the Spine Patient Outcomes Research Trial "
+        "(SPORT)",
+        where="Spine 38(7):531-539",
+        link=_doi("10.1097/BRS.0b013e31827c99f0"),
+    ),
+    Reference(
         key="healthwise_surgery",
         authors="Healthwise",
         year="n.d.",
-        title="Lumbar spinal stenosis: should I have surgery? (decision aid)",
-        where="Healthwise, licensed to health systems",
-        link="",
+        title="Lumbar spinal stenosis: should I have surgery?",
+        where="Healthwise decision point, printed copy hosted for Kaiser Permanente",
+        link="https://print.healthwise.net/kaiser/kpisg/Print/PrintTableOfContents.aspx"
+        "?token=kpisg&localization=en-us&version=&docid=aa121240",
+        kind=Kind.WEB,
     ),
     Reference(
         key="slater2015",
-        authors="Slater J, et al.",
+        authors="Slater J, Kolber MJ, Schellhase KC, et al.",
         year="2015",
         title="The influence of exercise on perceived pain and disability in patients with "
         "lumbar spinal stenosis: a systematic review of randomized controlled trials",
-        where="American Journal of Lifestyle Medicine",
-        link="https://pmc.ncbi.nlm.nih.gov/articles/PMC6125093/",
-        note="title not checked against the original",
+        where="American Journal of Lifestyle Medicine 10(2):136-147",
+        link=_doi("10.1177/1559827615571510"),
+    ),
+    Reference(
+        key="sinaki1984",
+        authors="Sinaki M, Mikkelsen BA",
+        year="1984",
+        title="Postmenopausal spinal osteoporosis: flexion versus extension exercises",
+        where="Archives of Physical Medicine and Rehabilitation 65(10):593-596",
+        link="https://pubmed.ncbi.nlm.nih.gov/6487063/",
+    ),
+    Reference(
+        key="fda_esi2014",
+        authors="US Food and Drug Administration",
+        year="2014",
+        title="FDA requires label changes to warn of rare but serious neurologic problems "
+        "after epidural corticosteroid injections for pain",
+        where="FDA Drug Safety Communication, 23 April 2014",
+        link="http://www.fda.gov/Drugs/DrugSafety/ucm394280.htm",
+        kind=Kind.WEB,
+    ),
+    Reference(
+        key="joseph_williams2014",
+        authors="Joseph-Williams N, Newcombe R, Politi M, et al.",
+        year="2014",
+        title="Toward minimum standards for certifying patient decision aids: a modified "
+        "Delphi consensus process",
+        where="Medical Decision Making 34(6):699-710",
+        link="https://pubmed.ncbi.nlm.nih.gov/23963501/",
     ),
     # Patient education standards
     Reference(
@@ -460,6 +552,7 @@ _ENTRIES: tuple[Reference, ...] = (
         "Tool 5, use the teach-back method",
         where="AHRQ",
         link="https://www.ahrq.gov/health-literacy/improve/precautions/tool5.html",
+        kind=Kind.GUIDELINE,
     ),
     # Safety review (issue 9): a suspected clot, TENS cautions, magnets and implants
     Reference(
@@ -470,6 +563,7 @@ _ENTRIES: tuple[Reference, ...] = (
         where="NHS website, Health A to Z",
         link="https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/",
         note="read through reports quoting the page; check the live page",
+        kind=Kind.WEB,
     ),
     Reference(
         key="nhs_tens",
@@ -479,6 +573,7 @@ _ENTRIES: tuple[Reference, ...] = (
         where="NHS website, Tests and treatments",
         link="https://www.nhs.uk/conditions/transcutaneous-electrical-nerve-stimulation-tens/",
         note="cautions also in TENS makers' leaflets; check the live page",
+        kind=Kind.WEB,
     ),
     Reference(
         key="fda_magnets",
@@ -489,6 +584,7 @@ _ENTRIES: tuple[Reference, ...] = (
         where="FDA, Radiation-emitting products",
         link="https://www.fda.gov/radiation-emitting-products/cell-phones/magnets-cell-phones-"
         "and-smart-watches-may-affect-pacemakers-and-other-implanted-medical-devices",
+        kind=Kind.WEB,
     ),
     Reference(
         key="wcag21",
@@ -497,6 +593,7 @@ _ENTRIES: tuple[Reference, ...] = (
         title="Web Content Accessibility Guidelines (WCAG) 2.1",
         where="W3C Recommendation",
         link="https://www.w3.org/TR/WCAG21/",
+        kind=Kind.GUIDELINE,
     ),
 )
 
