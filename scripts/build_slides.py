@@ -23,6 +23,7 @@ from nbconvert import SlidesExporter
 from traitlets.config import Config
 
 from widgets.navigation import is_nav, title_of
+from widgets.speaker_notes import unwrap
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -63,6 +64,8 @@ def slide_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             continue
         if "remove-cell" in tags and slide_type != "notes":
             continue
+        if slide_type == "notes":  # closed in JupyterLab for patients; open for the presenter
+            cell.source = unwrap(cell.source)
         kept.append(cell)
     nb.cells = kept
     return nb

@@ -33,6 +33,7 @@ SERIES = [
     "10_conclusion_and_your_plan",
 ]
 REQUIRED_SECTIONS = [
+    "The bottom line",
     "What you will learn",
     "Key points",
     "Check your understanding",
@@ -105,7 +106,7 @@ def test_has_every_required_section_in_order(stem):
     positions = [titles.index(s) for s in REQUIRED_SECTIONS if s in titles]
     assert [s for s in REQUIRED_SECTIONS if s not in titles] == []
     assert positions == sorted(positions)
-    assert titles[0] == "What you will learn"
+    assert titles[0] == "The bottom line"
 
 
 @notebooks
@@ -222,8 +223,66 @@ def test_every_notebook_cites_two_or_more_sources_and_the_series_uses_the_regist
         assert len(cited_keys(path_of(stem))) >= 2, stem
 
 
+def patient_cells(nb: dict) -> list[dict]:
+    """The cells a patient sees: no navigation links, no presenter-only cells."""
+    return [
+        c
+        for c in nb["cells"]
+        if not nav.is_nav(c) and "remove-cell" not in c["metadata"].get("tags", [])
+    ]
+
+
+def tagged(nb: dict, tag: str) -> list[dict]:
+    return [c for c in nb["cells"] if tag in c["metadata"].get("tags", [])]
+
+
 @notebooks
-def test_speaker_notes_are_collapsed_for_a_patient_reading_alone(stem):
+def test_the_bottom_line_comes_right_under_the_title_before_the_notice_and_objectives(stem):
+    cells = patient_cells(load(path_of(stem)))
+    title, bottom_line = ("".join(c["source"]) for c in cells[:2])
+    assert re.fullmatch(r"# [^\n]+", title.strip()), "the title cell holds the title only"
+    assert "bottom-line" in cells[1]["metadata"].get("tags", [])
+    assert bottom_line.startswith("## The bottom line\n")
+    things = re.findall(r"^- .+$", bottom_line, re.MULTILINE)
+    assert 2 <= len(things) <= 3, "two or three things to know"
+    assert len(re.findall(r"^\*\*The one thing to do:\*\* \S", bottom_line, re.MULTILINE)) == 1
+    rest = "\n".join("".join(c["source"]) for c in cells[2:])
+    assert rest.index("This is education") < rest.index("## What you will learn")
+
+
+@notebooks
+def test_readers_get_two_or_three_say_it_in_your_own_words_prompts_about_actions(stem):
+    nb = load(path_of(stem))
+    (cell,) = tagged(nb, "teach-back")
+    assert cell in patient_cells(nb), "self-study readers and handouts must see it"
+    text = "".join(cell["source"])
+    assert text.startswith("### Say it in your own words")
+    prompts = re.findall(r"^\d+\. (.+)$", text, re.MULTILINE)
+    assert 2 <= len(prompts) <= 3
+    assert all(p.endswith("?") for p in prompts)
+    assert any(re.match(r"(What|How|Where|Which|Who) (will|would|should) you", p) for p in prompts)
+
+
+WORKSHEETS = {
+    "03_what_back_massagers_offer": "settings_log",
+    "06_alternatives": "options_sheet",
+    "07_lifestyle": "walking_log",
+    "10_conclusion_and_your_plan": "my_plan_sheet",
+}
+
+
+@pytest.mark.parametrize("stem", sorted(WORKSHEETS))
+def test_the_worksheet_of_this_notebook_is_shown_in_it(stem):
+    code = [c for c in tagged(load(path_of(stem)), "worksheet") if c["cell_type"] == "code"]
+    assert ["".join(c["source"]) for c in code] == [
+        f"from widgets.worksheets import {WORKSHEETS[stem]}\n{WORKSHEETS[stem]}()"
+    ]
+
+
+@notebooks
+def test_speaker_notes_are_closed_for_a_patient_reading_alone(stem):
+    """Run All renders every markdown cell and un-hides hidden ones, so a note's text sits in
+    a closed <details>: a reader sees one "Notes for the presenter" line until they open it."""
     notes = [
         c
         for c in load(path_of(stem))["cells"]
@@ -232,4 +291,8 @@ def test_speaker_notes_are_collapsed_for_a_patient_reading_alone(stem):
     assert notes, "a notebook with no speaker notes cannot be presented"
     for cell in notes:
         assert "remove-cell" in cell["metadata"].get("tags", [])
-        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True
+        text = "".join(cell["source"])
+        assert text.startswith(
+            '<details class="speaker-notes"><summary>Notes for the presenter</summary>\n\n'
+        )
+        assert text.rstrip().endswith("</details>") and text.count("<details") == 1

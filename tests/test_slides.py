@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import NOTEBOOKS, ROOT
 
+from widgets.speaker_notes import unwrap
+
 NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "notes", "skip"}
 NAV_MARKER = "<!-- nav -->"
@@ -74,8 +76,9 @@ def test_every_section_has_speaker_notes_with_a_teach_back_prompt(path):
         notes = [c for c in cells if slide_type(c) == "notes"]
         assert notes, f"{heading}: no speaker notes cell"
         for note in notes:
-            assert note.source.startswith("**Speaker notes.**"), heading
-            assert re.search(r"^Teach-back:", note.source, re.MULTILINE), heading
+            text = unwrap(note.source)  # closed <details> in JupyterLab, open in a deck
+            assert text.startswith("**Speaker notes.**"), heading
+            assert re.search(r"^Teach-back:", text, re.MULTILINE), heading
             # Presenter-only: handouts drop it and the app view never shows it.
             assert "remove-cell" in note.metadata.get("tags", []), heading
 
@@ -142,6 +145,7 @@ def test_every_section_slide_has_speaker_notes(decks, path):
         notes = slide.select("aside.notes")
         assert notes, f"no notes on {heading.get_text()!r}"
         assert any("Teach-back:" in n.get_text() for n in notes), heading.get_text()
+        assert not slide.select("aside.notes details"), "a presenter must not open each note"
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
