@@ -139,8 +139,9 @@ STORIES: tuple[Story, ...] = (
         ),
         question="Rosa's card was green. Why is Tom's card amber?",
         answer=(
-            "The narrowing is in Tom's neck, and he wants to use the massager on his neck. "
-            "The spinal cord and big blood vessels run through the neck."
+            "The narrowing is in Tom's neck, and he wants to use a kneading pillow on his "
+            "neck. The spinal cord and big blood vessels run through the neck. Kneading "
+            "there needs a clinician's OK first, for anyone."
         ),
         what_if=WhatIf(
             change="Tom noticed clumsy hands",
