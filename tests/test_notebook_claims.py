@@ -122,3 +122,42 @@ def test_quiz_on_the_best_non_surgical_choice_is_limited_to_the_low_back():
     q = _question("10_conclusion_and_your_plan", "best evidence")
     assert "low back" in q.prompt and "no warning signs" in q.prompt
     assert "neck" in q.explanation  # the answer is different for neck narrowing
+
+
+# ---------------------------------------------------------------------------
+# Sentences a clinical review found wrong or overstated (issue 12). They must appear nowhere a
+# reader or a presenter could meet them.
+# ---------------------------------------------------------------------------
+
+WRONG_SENTENCES = (
+    "improves blood flow",  # seed claim with no source
+    "prevents wear and tear",  # seed claim: posture does not prevent degeneration
+    "hands-on care, such as massage",  # the trials tested a clinician moving joints and nerves
+    "nerve pain pills did no better",  # only one pill (pregabalin), one trial of 29 people
+    "People who had surgery did better than those who did not",  # SPORT as-treated, not ITT
+    "the benefit was real but small",  # the interval reached almost zero
+    "needles that barely go in",  # no source says so
+    "no better than a dummy treatment",  # the comparison was numbing medicine, not a dummy
+    "auto-off after 15 minutes for this reason",  # no maker's manual read says so
+    "near squeezed nerves can make pain worse",  # no source for the mechanism
+    "About 1 in 3 get better",  # mixed denominators: one denominator (100) for every number
+    "1 or 2 in 10 get worse",
+    "Traction and decompression tables",  # decompression means the operation only
+    "treatments that are proven to help",  # nothing here is proven for stenosis
+    "Exercise is the main treatment for most people with spinal stenosis",  # not for myelopathy
+)
+
+
+def _series_text() -> str:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [*root.glob("notebooks/*.ipynb"), *root.glob("notebooks/*.md")]
+    paths += [*root.glob("widgets/*.py"), *root.glob("docs/**/*.md"), root / "README.md"]
+    return "\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
+def test_the_wrong_sentences_a_clinical_review_found_appear_nowhere():
+    text = _series_text().lower()
+    found = [s for s in WRONG_SENTENCES if s.lower() in text]
+    assert found == []

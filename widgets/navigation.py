@@ -15,6 +15,8 @@ from pathlib import Path
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 START = "00_start_here.ipynb"
+# Who wrote the series, who paid, where the facts come from (issue 12); beside the notebooks.
+ABOUT = "about_this_series.md"
 NAV_OPEN, NAV_CLOSE = "<!-- nav -->", "<!-- /nav -->"
 TOC_OPEN, TOC_CLOSE = "<!-- toc -->", "<!-- /toc -->"
 NAV_METADATA = {"tags": ["nav"], "slideshow": {"slide_type": "skip"}}
@@ -44,6 +46,7 @@ def nav_markdown(paths: list[Path], index: int, titles: dict[str, str]) -> str:
     if index < len(paths) - 1:
         nxt = paths[index + 1].name
         links.append(f"[Next: {titles[nxt]} →]({nxt})")
+    links.append(f"[About this series]({ABOUT})")
     return f"{NAV_OPEN}\n" + " | ".join(links) + f"\n{NAV_CLOSE}"
 
 

@@ -157,7 +157,7 @@ FINDINGS: tuple[Finding, ...] = (
         ("markman2015",),
     ),
     Finding(
-        "Traction or decompression table",
+        "Traction table",
         "Little or no difference in low back pain",
         0,
         "▼ Little or none",

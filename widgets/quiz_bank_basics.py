@@ -143,7 +143,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             answer=1,
             explanation=(
                 "NICE says to think about massage only as part of a plan that includes "
-                "exercise. Exercise is the main treatment."
+                "exercise. Exercise comes first."
             ),
             sources=("nice_ng59",),
         ),

@@ -267,7 +267,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             answer=0,
             explanation=(
                 "Asking what is safe for you, and where, gets advice that fits you. Power is "
-                "not the goal, and exercise stays the main treatment."
+                "not the goal, and exercise stays part of the plan."
             ),
             sources=("nice_ng59", "furlan2015"),
         ),

@@ -14,10 +14,18 @@ from pathlib import Path
 
 from safe_output import staged_output
 
-from handouts.clean import patient_copy
+from handouts.clean import ABOUT_PAGE, patient_copy
 from handouts.execute import execute
 from handouts.pdf import Printer
-from handouts.render import Page, main_content, render, render_index, render_series, warm_up
+from handouts.render import (
+    Page,
+    main_content,
+    render,
+    render_about,
+    render_index,
+    render_series,
+    warm_up,
+)
 from widgets.navigation import title_of
 
 
@@ -133,7 +141,11 @@ def _build_into(
                 if printer:
                     printer.submit(html_files[-1])
         # The series first: it is the longest to print, and nothing else waits for it.
-        for name, text in (("series", render_series(pages)), ("index", render_index(pages))):
+        made = [("series", render_series(pages)), ("index", render_index(pages))]
+        about = notebooks[0].parent / f"{ABOUT_PAGE}.md" if notebooks else None
+        if about is not None and about.is_file():
+            made.append((ABOUT_PAGE, render_about(about.read_text(encoding="utf-8"))))
+        for name, text in made:
             html_files.append(_write(out / f"{name}.html", text))
             log(f"built {name}.html")
             if printer:

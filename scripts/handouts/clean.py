@@ -11,10 +11,12 @@ import re
 
 from nbformat import NotebookNode, from_dict
 
-from widgets.navigation import is_nav, title_of
+from widgets.navigation import ABOUT, is_nav, title_of
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+ABOUT_PAGE = ABOUT.removesuffix(".md")  # its built page is ABOUT_PAGE.html
 
 # A relative link to a notebook, in markdown "(x.ipynb)" or HTML href="x.ipynb#y".
 _IPYNB_LINK = re.compile(r"(?P<stem>[\w.-]+)\.ipynb(?=[#)\"'\s]|$)")
@@ -25,7 +27,9 @@ class MissingStaticPicture(ValueError):
 
 
 def link_notebooks_as_html(text: str) -> str:
-    """Point links at the exported pages: ``02_x.ipynb#part`` becomes ``02_x.html#part``."""
+    """Point links at the exported pages: ``02_x.ipynb#part`` becomes ``02_x.html#part``, and
+    the "About this series" page (markdown beside the notebooks) becomes its built page."""
+    text = text.replace(f"({ABOUT})", f"({ABOUT_PAGE}.html)")
     return _IPYNB_LINK.sub(r"\g<stem>.html", text)
 
 

@@ -180,6 +180,12 @@ def render_series(pages: list[Page]) -> str:
     return render(nb, page_note="The whole series", appendix=appendix)
 
 
+def render_about(markdown: str) -> str:
+    """The "About this series" page (who wrote it, funding, evidence date, how to report an
+    error), from the markdown file beside the notebooks."""
+    return render(_markdown_page("About this series", markdown), page_note="About this series")
+
+
 def render_index(pages: list[Page]) -> str:
     items = "\n".join(
         # "PDF" alone, eleven times, would not tell a screen reader user which one.
@@ -193,6 +199,8 @@ def render_index(pages: list[Page]) -> str:
         "Each handout works without the internet. Open it in a web browser, or print the PDF.\n\n"
         f"{items}\n\n"
         "All of them in one document: [the whole series](series.html) "
-        '([PDF<span class="handout-sr"> of the whole series</span>](series.pdf)).\n'
+        '([PDF<span class="handout-sr"> of the whole series</span>](series.pdf)).\n\n'
+        "Who wrote the series, who paid for it and how to report a mistake: "
+        "[About this series](about_this_series.html).\n"
     )
     return render(_markdown_page(title, body), page_note="List of handouts")
