@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from widgets.myplan import MyPlan
-from widgets.values import RATINGS, VALUES, ValuesExercise, printable_html, summary_text
+from widgets.values import (
+    RATINGS,
+    VALUES,
+    ValuesExercise,
+    printable_html,
+    summary_text,
+    values_sheet,
+)
 
 
 def test_nothing_is_summarised_until_the_person_chooses():
@@ -36,6 +43,7 @@ def test_the_printable_sheet_has_a_box_for_every_statement_and_rating():
     assert "<script" not in html
     # A fresh widget exports the paper sheet, so a printed notebook can be filled in by hand.
     assert ValuesExercise()._repr_mimebundle_()["text/html"].count("☐") == len(VALUES) * 3
+    assert values_sheet()._repr_html_() == html  # the notebook shows HTML, not a string
 
 
 def test_what_matters_carries_into_the_saved_plan(tmp_path):

@@ -296,7 +296,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
                 "The answer is personal. Warning signs, other health problems, where the "
                 "narrowing is, and how you use the massager all change the advice."
             ),
-            sources=("katz2022", "furlan2015"),
+            sources=("therabody", "hyperice", "fehlings2017"),
         ),
         Question(
             prompt="Your symptoms are severe: you can only walk for a few minutes. What fits best?",

@@ -255,7 +255,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
                 "The neck or the low back, how far you can walk, warning signs and other "
                 "health matters all change the advice. That is why your plan is your own."
             ),
-            sources=("katz2022",),
+            sources=("mayo_stenosis", "katz2022", "therabody"),
         ),
         Question(
             prompt="Which question is a good one to ask your clinician?",

@@ -130,3 +130,15 @@ class ValuesExercise(StaticHTMLMixin, W.VBox):
 
 def values_exercise() -> ValuesExercise:
     return ValuesExercise()
+
+
+@dataclass(frozen=True)
+class ValuesSheet:
+    """The paper version as a displayable object (a bare string would show as code)."""
+
+    def _repr_html_(self) -> str:
+        return printable_html()
+
+
+def values_sheet() -> ValuesSheet:
+    return ValuesSheet()
