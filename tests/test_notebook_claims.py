@@ -161,3 +161,48 @@ def test_the_wrong_sentences_a_clinical_review_found_appear_nowhere():
     text = _series_text().lower()
     found = [s for s in WRONG_SENTENCES if s.lower() in text]
     assert found == []
+
+
+def test_quiz_a_shrinking_walking_distance_is_the_routine_tier_not_an_emergency():
+    from widgets.guidance import ROUTINE_HEADING, ROUTINE_SIGNS
+
+    sign = next(s for s in ROUTINE_SIGNS if "walk" in s.signs)
+    assert "soon" in ROUTINE_HEADING and "weeks" in ROUTINE_HEADING
+    assert "Book a visit" in sign.what_to_do
+    assert _answer("07_lifestyle", "walk has slowly got shorter").startswith("Book a visit")
+
+
+# ---------------------------------------------------------------------------
+# The prose of notebooks 01, 06 and 10 states the same numbers as the options data
+# (widgets.options), each out of 100.
+# ---------------------------------------------------------------------------
+
+
+def _prose(stem: str) -> str:
+    from pathlib import Path
+
+    from widgets.notebook_text import notebook_prose
+
+    return notebook_prose(Path(__file__).resolve().parents[1] / "notebooks" / f"{stem}.ipynb")
+
+
+def test_natural_history_in_the_prose_matches_the_options_data():
+    from widgets.options import NATURAL_HISTORY
+
+    better, same, worse = NATURAL_HISTORY
+    for stem in ("01_understanding_spinal_stenosis", "06_alternatives",
+                 "10_conclusion_and_your_plan"):  # fmt: skip
+        text = " ".join(_prose(stem).split())
+        assert "out of 100" in text.lower(), stem
+        assert f"about {better.low} get better" in text, stem
+        assert f"about {same.low} stay the same" in text, stem
+        assert f"about {worse.low} to {worse.high} get worse" in text, stem
+
+
+def test_harms_and_crossover_numbers_in_notebook_06_match_the_options_data():
+    from widgets.options import ACUPUNCTURE_SIDE_EFFECTS, PHYSIO_THEN_SURGERY, SECOND_OPERATION
+
+    text = " ".join(_prose("06_alternatives").split())
+    assert f"about {SECOND_OPERATION.low} in 100 people who had surgery" in text
+    assert f"{PHYSIO_THEN_SURGERY.low} in 100 people in the physio group" in text
+    assert f"about {ACUPUNCTURE_SIDE_EFFECTS.low} in 100 people in each group" in text

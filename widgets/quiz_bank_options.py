@@ -132,6 +132,24 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             ),
             sources=("slater2015",),
         ),
+        Question(
+            prompt=(
+                "Over the last two months, the distance you can walk has slowly got shorter. "
+                "You have no warning signs. What fits best?"
+            ),
+            options=(
+                "Go to the emergency department today.",
+                "Book a visit with your doctor or physio in the next few weeks.",
+                "Nothing, since it happens slowly with age.",
+            ),
+            answer=1,
+            explanation=(
+                "A slow change is not an emergency, but it is worth a visit soon. You can talk "
+                "about your choices, such as physio or surgery. Sudden weakness is different: "
+                "that needs help today."
+            ),
+            sources=("katz2022", "healthwise_surgery"),
+        ),
     ),
     "08_future_directions": (
         Question(
