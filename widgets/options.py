@@ -97,7 +97,7 @@ FINDINGS: tuple[Finding, ...] = (
         "▲ Helps",
         Certainty.MODERATE,
         "About 1 trial in stenosis",
-        True,
+        False,
         "Tired, sore legs; a fall if unsteady",
         ("ammendolia2022",),
     ),
@@ -224,8 +224,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "Carry on as now",
         "Keep doing what you do. Try nothing new for now.",
-        "Many people with low back narrowing stay the same or slowly get better. Serious, "
-        "sudden loss of nerve function is rare.",
+        "Many people with low back narrowing stay the same or slowly get better.",
         Certainty.MODERATE,
         "Symptoms may stay or slowly get worse. You still need to know the warning signs.",
         NATURAL_HISTORY,
@@ -268,8 +267,8 @@ OPTIONS: tuple[Option, ...] = (
         "Common pain pills can ease a flare-up. A nerve pain pill (pregabalin) did no better "
         "than a look-alike pill in one small trial.",
         Certainty.LOW,
-        "Pills like ibuprofen can harm the stomach, kidneys and heart. Ask a pharmacist "
-        "which are safe for you.",
+        "Pills like ibuprofen can harm the stomach and the kidneys. Ask a pharmacist which "
+        "are safe for you.",
         (),
         ("katz2022", "markman2015", "acp2017"),
     ),
