@@ -7,6 +7,16 @@ server, not Jupyter Server, so it has no root check and needs no ``--allow-root`
 Voila ignores cell tags, so it would show the presenter's speaker notes (cells tagged
 ``remove-cell``) to patients. The app therefore serves a copy of the notebooks in ``build/app``
 with those cells dropped; everything else (figures, navigation links) is copied as it is.
+The copy is built aside and swapped in (``safe_output``): a start removes only files an
+earlier start copied, never anything else in the folder, and never copies a reader's saved
+plans (``my-handouts/``). Nothing is saved into it either: in the app view "Save my plan"
+hands the plan to the patient's browser as a download (``widgets.myplan``).
+
+Every page a visitor opens starts a kernel (about 56 MiB), and Voila's own shutdown request on
+leaving a page is refused (an upstream ``_xsrf`` bug), so the app culls kernels itself: a
+kernel no page is connected to is stopped after ``--cull-idle`` seconds without activity
+(checked every ``--cull-interval`` seconds). Memory is then bounded by the pages open right
+now plus those left in the last couple of minutes. ``make bench`` measures a workshop.
 
 The app must work in a workshop room with no internet, so the page loads nothing from the
 network: Voila renders it with the project's ``series`` template (``templates/voila/templates/
@@ -23,6 +33,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from safe_output import OutputRefused, staged_output
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -34,6 +45,10 @@ HOST = "127.0.0.1"
 TEMPLATE_ROOT = ROOT / "templates"
 TEMPLATE = "series"
 DEFAULT_PORT = 8866
+CULL_IDLE_S = 120
+CULL_INTERVAL_S = 30
+# Never copied into the app view: a laptop reader's saved plans, JupyterLab's checkpoints.
+NOT_COPIED = ("my-handouts", ".ipynb_checkpoints", ".*")
 
 # JupyterLab extensions Voila would load that do nothing in an app view and log console errors
 # there (they expect a notebook panel or a Lab shell). Widgets stay: they are the point.
@@ -43,7 +58,14 @@ EXTENSION_DENYLIST = (
 )
 
 
-def voila_command(port: int, notebooks: Path, extra: list[str]) -> list[str]:
+def voila_command(
+    port: int,
+    notebooks: Path,
+    extra: list[str],
+    *,
+    cull_idle: int = CULL_IDLE_S,
+    cull_interval: int = CULL_INTERVAL_S,
+) -> list[str]:
     return [
         sys.executable, "-m", "voila", str(notebooks),
         "--no-browser",
@@ -56,21 +78,31 @@ def voila_command(port: int, notebooks: Path, extra: list[str]) -> list[str]:
         # Voila refuses an option given twice, so a caller's own --template or --theme wins.
         *defaults_not_in(extra, {"template": TEMPLATE, "theme": "light"}),
         "--show_tracebacks=False",
+        # Kernels of pages no one has open any more are stopped (see the module docstring);
+        # a page still open keeps its kernel, so its widgets keep working.
+        *defaults_not_in(extra, {
+            "cull_idle_timeout": str(cull_idle),
+            "cull_interval": str(cull_interval),
+            "cull_connected": "False",
+        }, prefix="MappingKernelManager."),
         *(f"--VoilaConfiguration.extension_denylist={name}" for name in EXTENSION_DENYLIST),
         *extra,
     ]  # fmt: skip
 
 
-def defaults_not_in(extra: list[str], defaults: dict[str, str]) -> list[str]:
-    """``--name=value`` for each default that ``extra`` does not set itself."""
+def defaults_not_in(
+    extra: list[str], defaults: dict[str, str], *, prefix: str = ""
+) -> list[str]:
+    """``--{prefix}name=value`` for each default that ``extra`` does not set itself."""
     given = {arg.lstrip("-").split("=", 1)[0].rsplit(".", 1)[-1] for arg in extra}
-    return [f"--{name}={value}" for name, value in defaults.items() if name not in given]
+    return [f"--{prefix}{name}={value}" for name, value in defaults.items() if name not in given]
 
 
 def voila_environment(base: dict[str, str]) -> dict[str, str]:
-    """``base`` with the project's templates first on the Jupyter data path."""
+    """``base`` with the project's templates first on the Jupyter data path, and the kernels
+    told they serve patients from a server (so "Save my plan" never writes to this disk)."""
     paths = [str(TEMPLATE_ROOT), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
-    return {**base, "JUPYTER_PATH": os.pathsep.join(paths)}
+    return {**base, "JUPYTER_PATH": os.pathsep.join(paths), "SMS_PLAN_MODE": "server"}
 
 
 def without_hidden_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -79,11 +111,15 @@ def without_hidden_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def app_copy(notebooks: Path, target: Path) -> Path:
-    """A fresh copy of the series for the app view, without presenter-only cells."""
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(notebooks, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    for path in target.glob("*.ipynb"):
-        nbformat.write(without_hidden_cells(nbformat.read(path, as_version=4)), path)
+    """A fresh copy of the series for the app view, without presenter-only cells.
+
+    Built aside and swapped in whole; raises ``OutputRefused`` for a folder it did not make.
+    """
+    with staged_output(target) as stage:
+        shutil.copytree(notebooks, stage, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(*NOT_COPIED))  # fmt: skip
+        for path in stage.glob("*.ipynb"):
+            nbformat.write(without_hidden_cells(nbformat.read(path, as_version=4)), path)
     return target
 
 
@@ -99,12 +135,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--prepare-only", action="store_true", help="write the app copy and exit (postBuild)"
     )
+    parser.add_argument("--cull-idle", type=int, default=CULL_IDLE_S, metavar="SECONDS",
+                        help=f"stop a kernel no page uses after this long (default "
+                        f"{CULL_IDLE_S})")  # fmt: skip
+    parser.add_argument("--cull-interval", type=int, default=CULL_INTERVAL_S, metavar="SECONDS",
+                        help=f"how often to look for such kernels (default "
+                        f"{CULL_INTERVAL_S})")  # fmt: skip
     args, extra = parser.parse_known_args(argv)
-    served = app_copy(args.notebooks.resolve(), args.copy_to.resolve())
+    if args.cull_idle < 1 or args.cull_interval < 1:
+        print("error: --cull-idle and --cull-interval must be 1 second or more", file=sys.stderr)
+        return 2
+    try:
+        served = app_copy(args.notebooks.resolve(), args.copy_to.resolve())
+    except OutputRefused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
     if args.prepare_only:
         print(f"App copy written to {served}")
         return 0
-    command = voila_command(args.port, served, extra)
+    command = voila_command(args.port, served, extra, cull_idle=args.cull_idle,
+                            cull_interval=args.cull_interval)  # fmt: skip
     print(f"The series as an app (code hidden): {app_url(args.port)}", flush=True)
     print("Stop it with Ctrl+C.", flush=True)
     # Replace this process, so Ctrl+C and `kill` reach Voila directly.
