@@ -125,6 +125,8 @@ def test_the_build_writes_a_page_and_a_pdf_for_every_notebook_plus_index_and_ser
     handouts: Path,
 ) -> None:
     expected = {f"{name}.{kind}" for name in PAGES for kind in ("html", "pdf")}
+    # Issue 12: who wrote the series, funding, evidence date, how to report an error.
+    expected |= {"about_this_series.html", "about_this_series.pdf"}
     # Plus the build's hidden manifest (scripts/safe_output.py), which says what it made.
     assert {p.name for p in handouts.iterdir() if not p.name.startswith(".")} == expected
 
