@@ -402,7 +402,8 @@ _ENTRIES: tuple[Reference, ...] = (
         key="hyperice",
         authors="Hyperice",
         year="n.d.",
-        title="Product safety: when to consult a physician before use",
+        title="Percussion and vibration devices: consult your physician before using this "
+        "product",
         where="Hyperice website",
         link="https://hyperice.com/best-buy-experience",
         kind=Kind.WEB,
