@@ -106,3 +106,16 @@ def test_the_bank_tests_the_key_safety_behaviours():
     prompts = " ".join(q.prompt.lower() for qs in all_quizzes().values() for q in qs)
     for behaviour in ("slurred", "blood thinner", "stop", "swollen"):
         assert behaviour in prompts, behaviour
+
+
+# Questions about the series itself, not about health: no medical source could support them.
+ABOUT_THE_SERIES = {"What is this series for?", "Are the people in these stories real?"}
+
+
+def test_every_health_question_cites_a_source_and_questions_about_the_series_cite_none():
+    for questions in all_quizzes().values():
+        for question in questions:
+            if question.prompt in ABOUT_THE_SERIES:
+                assert question.sources == (), question.prompt
+            else:
+                assert question.sources, question.prompt
