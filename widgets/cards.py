@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
+from widgets.clinic import Clinic, wording
 from widgets.guidance import Guidance, Profile, starting_profile
 from widgets.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, MUTED_TEXT, TEXT
 
@@ -44,13 +45,17 @@ def example_title(profile: Profile | None = None) -> str:
     return f"{EXAMPLE_PREFIX}a person with {profile.severity} {where} narrowing and {rest}"
 
 
-def card_html(guidance: Guidance, *, title: str | None = None) -> str:
+def card_html(
+    guidance: Guidance, *, title: str | None = None, clinic: Clinic | None = None
+) -> str:
     """Self-contained HTML of a guidance card.
 
     Shows the level as words, an icon and a colour; the headline; the ordered actions; and the
     reasons with their citation keys. No headings (h1-h6), so a card never breaks the heading
-    order of the notebook or handout it sits in.
+    order of the notebook or handout it sits in. The engine's words are put into the clinic's
+    (``clinic.current()`` unless ``clinic`` is given): its locale and its numbers.
     """
+    say = wording(clinic)
     colours = LEVEL_COLOURS[guidance.level]
     urgency = guidance.urgency.value if guidance.urgency else ""
     parts = [
@@ -64,7 +69,7 @@ def card_html(guidance: Guidance, *, title: str | None = None) -> str:
     if title:
         parts.append(
             f'<p class="sms-card-title" style="margin:0 0 .3em;font-weight:600">'
-            f"{escape(title)}</p>"
+            f"{escape(say(title))}</p>"
         )
     parts.append(
         f'<p class="sms-card-level" style="margin:0 0 .4em;font-weight:700;'
@@ -74,17 +79,17 @@ def card_html(guidance: Guidance, *, title: str | None = None) -> str:
     )
     parts.append(
         f'<p class="sms-card-headline" style="margin:0 0 .6em;font-weight:700;'
-        f'font-size:{HEADLINE_SIZE}">{escape(guidance.headline)}</p>'
+        f'font-size:{HEADLINE_SIZE}">{escape(say(guidance.headline))}</p>'
     )
     parts.append('<p style="margin:.4em 0 .2em;font-weight:700">What to do</p>')
     parts.append('<ol class="sms-card-actions" style="margin:0 0 .6em;padding-left:1.6em">')
-    parts.extend(f"<li>{escape(action)}</li>" for action in guidance.actions)
+    parts.extend(f"<li>{escape(say(action))}</li>" for action in guidance.actions)
     parts.append("</ol>")
     parts.append('<p style="margin:.4em 0 .2em;font-weight:700">Why</p>')
     parts.append('<ul class="sms-card-reasons" style="margin:0;padding-left:1.6em">')
     parts.extend(
         f'<li data-rule="{escape(reason.rule_id, quote=True)}">'
-        f"{escape(reason.text)}{cite_marks(reason.sources)}</li>"
+        f"{escape(say(reason.text))}{cite_marks(reason.sources)}</li>"
         for reason in guidance.reasons
     )
     parts.append("</ul></section>")

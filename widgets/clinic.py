@@ -193,8 +193,16 @@ _CHECKS: dict[str, tuple[Callable[[str], str], str]] = {
 KEYS: tuple[str, ...] = tuple(_CHECKS)
 
 
-_TOML_KINDS = {"bool": "true/false", "int": "number", "float": "number", "dict": "table",
-               "list": "list", "datetime": "date", "date": "date", "time": "time"}
+_TOML_KINDS = {
+    "bool": "true/false",
+    "int": "number",
+    "float": "number",
+    "dict": "table",
+    "list": "list",
+    "datetime": "date",
+    "date": "date",
+    "time": "time",
+}
 
 
 def _problem(key: str, value: object) -> str:

@@ -27,6 +27,7 @@ from typing import NoReturn
 from widgets import LAST_REVIEWED, __version__
 from widgets import guidance as G
 from widgets.cards import card_html
+from widgets.clinic import LICENCE_NOTE, Clinic, contact_html, current, localise_html, wording
 from widgets.panels import warning_signs_html
 from widgets.references import citations
 from widgets.theme import FONT, MUTED_TEXT, TEXT
@@ -44,7 +45,7 @@ body {{ font-family: {FONT}; font-size: 1.1em; line-height: 1.4; max-width: 52em
 h1 {{ font-size: 1.6em; margin: 0 0 .2em; }}
 h2 {{ font-size: 1.2em; margin: .8em 0 .3em; break-after: avoid; }}
 p {{ margin: .3em 0; }}
-.meta, .sources {{ color: {MUTED_TEXT}; }}
+.meta, .sources, .licence {{ color: {MUTED_TEXT}; }}
 .sources {{ font-size: .85em; padding-left: 1.4em; }}
 .notes {{ white-space: pre-wrap; border: 1px solid #6b7280; padding: .3em .5em; }}
 .two-columns {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; }}
@@ -120,9 +121,20 @@ def clinician_questions(profile: G.Profile) -> list[str]:
 
 
 def render_handout(
-    profile: G.Profile, *, name: str = "", notes: str = "", date: str = LAST_REVIEWED
+    profile: G.Profile,
+    *,
+    name: str = "",
+    notes: str = "",
+    date: str = LAST_REVIEWED,
+    clinic: Clinic | None = None,
 ) -> str:
-    """One printable page for one person. Deterministic for the same inputs."""
+    """One printable page for one person. Deterministic for the same inputs.
+
+    The clinic's settings (``clinic.current()`` unless ``clinic`` is given) choose the words
+    and numbers, and put the clinic's name, phone and website in the header and footer.
+    """
+    clinic = clinic or current()
+    say = wording(clinic)
     guidance = G.assess(profile)
     red = guidance.level is G.Level.RED
     # A red page is about getting help now: what to do and what to say, nothing routine.
@@ -131,7 +143,7 @@ def render_handout(
     notes_html = (
         f'<h2>My notes</h2><p class="notes">{escape(notes)}</p>' if notes.strip() else ""
     )
-    questions = "".join(f"<li>{escape(q)}</li>" for q in clinician_questions(profile))
+    questions = "".join(f"<li>{escape(say(q))}</li>" for q in clinician_questions(profile))
     questions_html = (
         ""
         if red
@@ -144,25 +156,28 @@ def render_handout(
     )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        f'<html lang="{clinic.locale}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}{' for ' + escape(name) if name.strip() else ''}</title>"
         f"<style>{_CSS}</style></head><body>"
-        f"<header><h1>{escape(title)}</h1>{who}"
+        f"<header><h1>{escape(title)}</h1>{contact_html(clinic)}{who}"
         f'<p class="meta">Date: {escape(date)}. Series version {escape(__version__)}, '
         f"last reviewed {escape(LAST_REVIEWED)}.</p>"
         f"<p><strong>{escape(EDUCATION_LINE)}</strong></p></header>"
         "<main>"
         f"<h2>{'What to do now' if red else 'My guidance and what to do'}</h2>"
-        f"{card_html(guidance)}"
-        f"<h2>Warning signs: when to get help now</h2>{warning_signs_html(compact=True)}"
+        f"{card_html(guidance, clinic=clinic)}"
+        "<h2>Warning signs: when to get help now</h2>"
+        f"{warning_signs_html(compact=True, clinic=clinic)}"
         '<div class="two-columns">'
-        f"<div><h2>My answers</h2>{profile_summary_html(profile)}{notes_html}</div>"
+        f"<div><h2>My answers</h2>{localise_html(profile_summary_html(profile), clinic)}"
+        f"{notes_html}</div>"
         f"{questions_html}</div>"
         f'<h2>Sources</h2><ol class="sources">{refs}</ol>'
         "</main>"
-        f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong> Take this page to your "
-        "doctor, physio or nurse.</p></footer>"
+        f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong> "
+        f"{escape(say('Take this page to your doctor, physio or nurse.'))}</p>"
+        f'{contact_html(clinic)}<p class="licence">{escape(LICENCE_NOTE)}</p></footer>'
         "</body></html>\n"
     )
 

@@ -12,6 +12,7 @@ from html import escape
 
 from widgets import guidance as G
 from widgets.cards import card_html, cite_marks, example_title
+from widgets.clinic import Clinic, localise_html, wording
 from widgets.references import citations
 from widgets.theme import (
     BODY_SIZE,
@@ -44,12 +45,14 @@ _CELL = (
 )
 
 
-def warning_signs_html(*, compact: bool = False) -> str:
+def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -> str:
     """The warning signs, emergency ones first, as a table: how urgent, signs, what to do.
 
     ``compact=True`` (for the personal handout) puts how urgent above the signs in one column
-    and leaves out citation marks, so the table takes less room on paper.
+    and leaves out citation marks, so the table takes less room on paper. Words and numbers
+    are the clinic's (``clinic.current()`` unless ``clinic`` is given), as on every panel here.
     """
+    say = wording(clinic)
     red = LEVEL_COLOURS[G.Level.RED]
     ordered = sorted(G.WARNING_SIGNS, key=lambda s: s.urgency is not G.Urgency.EMERGENCY)
     rows = []
@@ -60,12 +63,13 @@ def warning_signs_html(*, compact: bool = False) -> str:
             f'<span style="color:{red.label};font-weight:{weight};white-space:nowrap">'
             f"{escape(G.urgency_label(sign.urgency))}</span>"
         )
-        todo = f'<span style="font-weight:{weight}">{escape(sign.what_to_do)}</span>'
+        todo = f'<span style="font-weight:{weight}">{escape(say(sign.what_to_do))}</span>'
+        signs = escape(say(sign.signs))
         if compact:
-            cells = f"<td {_CELL}>{urgency}: {escape(sign.signs)}</td><td {_CELL}>{todo}</td>"
+            cells = f"<td {_CELL}>{urgency}: {signs}</td><td {_CELL}>{todo}</td>"
         else:
             cells = (
-                f"<td {_CELL}>{urgency}</td><td {_CELL}>{escape(sign.signs)}</td>"
+                f"<td {_CELL}>{urgency}</td><td {_CELL}>{signs}</td>"
                 f"<td {_CELL}>{todo}{cite_marks(sign.sources)}</td>"
             )
         rows.append(f'<tr data-urgency="{sign.urgency.value}">{cells}</tr>')
@@ -78,28 +82,29 @@ def warning_signs_html(*, compact: bool = False) -> str:
     )
 
 
-def routine_signs_html() -> str:
+def routine_signs_html(*, clinic: Clinic | None = None) -> str:
     """The third tier, below emergency and urgent: book a visit soon (``ROUTINE_SIGNS``)."""
+    say = wording(clinic)
     items = "".join(
-        f'<li data-routine="{escape(sign.id, quote=True)}">{escape(sign.signs)} '
-        f"{escape(sign.what_to_do)}{cite_marks(sign.sources)}</li>"
+        f'<li data-routine="{escape(sign.id, quote=True)}">{escape(say(sign.signs))} '
+        f"{escape(say(sign.what_to_do))}{cite_marks(sign.sources)}</li>"
         for sign in G.ROUTINE_SIGNS
     )
     return (
         f'<div class="sms-routine-signs"><p style="margin:.6em 0 .2em;font-weight:700">'
-        f"{escape(G.ROUTINE_HEADING)}</p>"
+        f"{escape(say(G.ROUTINE_HEADING))}</p>"
         f'<ul style="margin:0;padding-left:1.4em">{items}</ul></div>'
     )
 
 
-def help_now() -> Panel:
+def help_now(*, clinic: Clinic | None = None) -> Panel:
     """The "When to get help" panel: emergency and urgent signs (``WARNING_SIGNS``), then the
     routine "see your doctor soon" tier (``ROUTINE_SIGNS``)."""
     red = LEVEL_COLOURS[G.Level.RED]
     return Panel(
         f'<div class="sms-help-now" style="background:{red.background};border:3px solid '
         f'{red.border};border-radius:8px;padding:.6em .9em;margin:.5em 0;max-width:50em">'
-        f"{warning_signs_html()}{routine_signs_html()}</div>"
+        f"{warning_signs_html(clinic=clinic)}{routine_signs_html(clinic=clinic)}</div>"
     )
 
 
@@ -117,22 +122,24 @@ def sources(*keys: str) -> Panel:
     )
 
 
-def precautions() -> Panel:
+def precautions(*, clinic: Clinic | None = None) -> Panel:
     """``guidance.STANDING_PRECAUTIONS``, most important first."""
-    items = "".join(f"<li>{escape(text)}</li>" for text in G.STANDING_PRECAUTIONS)
+    say = wording(clinic)
+    items = "".join(f"<li>{escape(say(text))}</li>" for text in G.STANDING_PRECAUTIONS)
     return Panel(box_html(f'<ol class="sms-precautions" style="margin:0;padding-left:1.6em">'
                           f"{items}</ol>"))  # fmt: skip
 
 
-def ask_first() -> Panel:
+def ask_first(*, clinic: Clinic | None = None) -> Panel:
     """Every health reason the engine gives for "talk to your clinician first", with its advice.
 
     Read from the amber health rules, so a new rule appears here without touching this panel.
     """
+    say = wording(clinic)
     rules = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]
     items = "".join(
-        f"<li><strong>{escape(rule.actions_for(G.starting_profile())[0])}</strong> "
-        f"{escape(rule.reason)}"
+        f"<li><strong>{escape(say(rule.actions_for(G.starting_profile())[0]))}</strong> "
+        f"{escape(say(rule.reason))}"
         f"{cite_marks(rule.sources)}</li>"
         for rule in rules
     )
@@ -145,8 +152,9 @@ def ask_first() -> Panel:
     )
 
 
-def placements() -> Panel:
+def placements(*, clinic: Clinic | None = None) -> Panel:
     """Where a massager may go and where it may not, from ``guidance.PLACEMENTS``."""
+    say = wording(clinic)
     green, red = LEVEL_COLOURS[G.Level.GREEN], LEVEL_COLOURS[G.Level.RED]
     rows = []
     for place in G.PLACEMENTS:
@@ -154,11 +162,11 @@ def placements() -> Panel:
         icon = G.LEVEL_ICONS[G.Level.GREEN if place.ok else G.Level.RED]
         rows.append(
             f'<tr data-ok="{str(place.ok).lower()}">'
-            f"<td {_CELL}>{escape(place.place)}</td>"
+            f"<td {_CELL}>{escape(say(place.place))}</td>"
             f'<td {_CELL} ><span style="background:{colours.background};color:{colours.label};'
             f'font-weight:700;white-space:nowrap;padding:0 .3em">'
             f'<span aria-hidden="true">{icon}</span> {word}</span></td>'
-            f"<td {_CELL}>{escape(place.why)}{cite_marks(place.sources)}</td></tr>"
+            f"<td {_CELL}>{escape(say(place.why))}{cite_marks(place.sources)}</td></tr>"
         )
     return Panel(
         f'<table class="sms-placements" {_TABLE}><thead><tr>'
@@ -181,7 +189,7 @@ def severity_scale() -> Panel:
     )
 
 
-def guidance_for(**profile_fields: object) -> Panel:
+def guidance_for(*, clinic: Clinic | None = None, **profile_fields: object) -> Panel:
     """A static guidance card for one profile; fields not given come from
     ``guidance.starting_profile()``. A wrong field name or value raises a clear error."""
     unknown = sorted(set(profile_fields) - set(G.Profile.__dataclass_fields__))
@@ -190,11 +198,13 @@ def guidance_for(**profile_fields: object) -> Panel:
     profile = replace(G.starting_profile(), **profile_fields)
     answers = (
         f'<details style="font-family:{FONT};font-size:{BODY_SIZE};margin:.2em 0">'
-        f"<summary>The answers behind this card</summary>{profile_summary_html(profile)}"
+        "<summary>The answers behind this card</summary>"
+        f"{localise_html(profile_summary_html(profile), clinic)}"
         f"</details>"
     )
     # Nobody gave these answers: the title says so, on screen and on paper.
-    return Panel(card_html(G.assess(profile), title=example_title(profile)) + answers)
+    card = card_html(G.assess(profile), title=example_title(profile), clinic=clinic)
+    return Panel(card + answers)
 
 
 __all__ = [

@@ -15,6 +15,7 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.cards import cite_marks
+from widgets.clinic import Clinic, wording
 from widgets.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, TEXT
 from widgets.ui_common import (
     StaticHTMLMixin,
@@ -91,8 +92,10 @@ def red_flags() -> tuple[RedFlag, ...]:
     return tuple(flags)
 
 
-def help_panel_html(ticked: list[RedFlag]) -> str:
-    """The unmistakable "get help now" panel for the ticked flags, emergency first."""
+def help_panel_html(ticked: list[RedFlag], *, clinic: Clinic | None = None) -> str:
+    """The unmistakable "get help now" panel for the ticked flags, emergency first, in the
+    clinic's words and numbers (``clinic.current()`` unless ``clinic`` is given)."""
+    words = wording(clinic)
     emergency = any(flag.urgency is G.Urgency.EMERGENCY for flag in ticked)
     urgency = G.Urgency.EMERGENCY if emergency else G.Urgency.URGENT
     red = LEVEL_COLOURS[G.Level.RED]
@@ -102,10 +105,10 @@ def help_panel_html(ticked: list[RedFlag]) -> str:
     )
     todo = list(dict.fromkeys(sign.what_to_do for sign in signs))
     todo.append("Do not use the massager.")
-    steps = "".join(f"<li>{escape(step)}</li>" for step in todo)
+    steps = "".join(f"<li>{escape(words(step))}</li>" for step in todo)
     say = [s.what_to_say for s in signs if s.what_to_say]
-    script = "".join(f"<li>{escape(line)}</li>" for line in dict.fromkeys(say))
-    what = "".join(f"<li>{escape(flag.label)}</li>" for flag in ticked)
+    script = "".join(f"<li>{escape(words(line))}</li>" for line in dict.fromkeys(say))
+    what = "".join(f"<li>{escape(words(flag.label))}</li>" for flag in ticked)
     keys = list(dict.fromkeys(key for sign in signs for key in sign.sources))
     return (
         f'<section class="sms-help-panel" role="alert" data-urgency="{urgency.value}" '
@@ -117,7 +120,7 @@ def help_panel_html(ticked: list[RedFlag]) -> str:
         f"</span> {escape(urgency.value.capitalize())}: "
         f"{escape(G.LEVEL_LABELS[G.Level.RED])}</p>"
         f'<p class="sms-help-headline" style="margin:0 0 .5em;font-weight:700;'
-        f'font-size:{HEADLINE_SIZE}">{escape(G.HEADLINES[(G.Level.RED, urgency, "")])}</p>'
+        f'font-size:{HEADLINE_SIZE}">{escape(words(G.HEADLINES[(G.Level.RED, urgency, "")]))}</p>'
         f'<p style="margin:.3em 0 .1em;font-weight:700">What to do</p>'
         f'<ol class="sms-help-steps" style="margin:0 0 .5em;padding-left:1.6em">{steps}</ol>'
         f'<p style="margin:.3em 0 .1em;font-weight:700">What to say</p>'
@@ -132,11 +135,16 @@ NOTHING_TICKED = "Nothing ticked. Tick any sign you have now to see what to do."
 
 
 class RedFlagChecklist(StaticHTMLMixin, W.VBox):
-    """A checkbox for every red flag; any tick shows the help-now panel."""
+    """A checkbox for every red flag; any tick shows the help-now panel. Words and numbers
+    are the clinic's (``clinic.current()`` unless ``clinic`` is given)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, clinic: Clinic | None = None) -> None:
         self.flags = red_flags()
-        self.boxes: dict[str, W.Checkbox] = {flag.id: checkbox(flag.label) for flag in self.flags}
+        self.say = wording(clinic)
+        self.clinic = clinic
+        self.boxes: dict[str, W.Checkbox] = {
+            flag.id: checkbox(self.say(flag.label)) for flag in self.flags
+        }
         self.panel = W.HTML()
         super().__init__(
             [group_label("Tick any that you have now"), *self.boxes.values(), self.panel]
@@ -153,15 +161,18 @@ class RedFlagChecklist(StaticHTMLMixin, W.VBox):
 
     def refresh(self) -> None:
         ticked = self.ticked
-        self.panel.value = help_panel_html(ticked) if ticked else note_html(NOTHING_TICKED)
+        self.panel.value = (
+            help_panel_html(ticked, clinic=self.clinic) if ticked else note_html(NOTHING_TICKED)
+        )
 
     def static_html(self) -> str:
         # On paper the checklist is most useful with each sign's action beside its box.
         rows = "".join(
             f'<li style="margin:.3em 0"><span aria-hidden="true">'
             f"{'☑' if self.boxes[flag.id].value else '☐'}</span> "
-            f"<span style=\"font-weight:700\">{escape(flag.label)}</span>"
-            f"<br>{escape(' '.join(dict.fromkeys(s.what_to_do for s in flag.signs)))}</li>"
+            f"<span style=\"font-weight:700\">{escape(self.say(flag.label))}</span>"
+            f"<br>{escape(self.say(' '.join(dict.fromkeys(s.what_to_do for s in flag.signs))))}"
+            "</li>"
             for flag in self.flags
         )
         ticked = self.ticked
@@ -170,8 +181,8 @@ class RedFlagChecklist(StaticHTMLMixin, W.VBox):
             + f'<ul class="sms-red-flag-list" style="list-style:none;padding-left:.2em;'
             f'margin:.2em 0">{rows}</ul>'
         )
-        return listing + (help_panel_html(ticked) if ticked else "")
+        return listing + (help_panel_html(ticked, clinic=self.clinic) if ticked else "")
 
 
-def red_flag_checklist() -> RedFlagChecklist:
-    return RedFlagChecklist()
+def red_flag_checklist(*, clinic: Clinic | None = None) -> RedFlagChecklist:
+    return RedFlagChecklist(clinic=clinic)
