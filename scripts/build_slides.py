@@ -14,12 +14,13 @@ import argparse
 import html
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nbformat
 from handouts.execute import execute_node
 from nbconvert import SlidesExporter
+from safe_output import OutputRefused, staged_output
 from traitlets.config import Config
 
 from widgets.navigation import is_nav, title_of
@@ -111,10 +112,33 @@ def index_page(decks: list[Deck]) -> str:
     )
 
 
-def build(notebooks: list[Path], out: Path) -> tuple[list[Deck], list[tuple[Path, str]]]:
-    out.mkdir(parents=True, exist_ok=True)
-    # The decks point at ./reveal.js; a fresh copy keeps it in step with the vendored version.
-    shutil.rmtree(out / "reveal.js", ignore_errors=True)
+class _Unfinished(Exception):
+    """A deck failed: nothing of this build may replace the last good set."""
+
+
+def build(
+    notebooks: list[Path], out: Path, *, keep_others: bool = False
+) -> tuple[list[Deck], list[tuple[Path, str]]]:
+    """Build every deck into a temp folder; swap them into ``out`` only if all succeeded.
+
+    On any failure ``out`` keeps the last good set whole (no deck from this run mixed with
+    an older one), and no deck is returned. ``keep_others`` keeps the last build's other decks
+    (a build of named notebooks only). Files in ``out`` a build did not make are never touched.
+    """
+    decks: list[Deck] = []
+    failures: list[tuple[Path, str]] = []
+    try:
+        with staged_output(out, keep_others=keep_others) as stage:
+            decks, failures = _build_into(notebooks, stage)
+            if failures or not decks:
+                raise _Unfinished
+    except _Unfinished:
+        return [], failures
+    return [replace(d, html_path=out / d.html_path.name) for d in decks], failures
+
+
+def _build_into(notebooks: list[Path], out: Path) -> tuple[list[Deck], list[tuple[Path, str]]]:
+    # The decks point at ./reveal.js, copied fresh so it keeps in step with the vendored one.
     shutil.copytree(REVEAL, out / "reveal.js")
     decks: list[Deck] = []
     failures: list[tuple[Path, str]] = []
@@ -134,11 +158,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="default: build/slides")
     args = parser.parse_args(argv)
     notebooks = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
-    decks, failures = build(notebooks, args.out)
+    try:
+        decks, failures = build(notebooks, args.out, keep_others=bool(args.notebooks))
+    except OutputRefused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
     for deck in decks:
         print(f"wrote {deck.html_path}")
     for notebook, message in failures:
         print(f"FAILED {notebook.name}: {message[:2000]}", file=sys.stderr)
+    if failures:
+        print(f"No deck was updated: {args.out} still holds the last good set.", file=sys.stderr)
     if decks:
         print(f"open {args.out / 'index.html'}")
     return 1 if failures or not decks else 0

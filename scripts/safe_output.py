@@ -89,8 +89,9 @@ def _write_manifest(target: Path, files: set[str]) -> None:
     os.replace(temp, target / MANIFEST)
 
 
-def swap_in(stage: Path, target: Path) -> set[str]:
-    """Move every file of ``stage`` into ``target``; remove the previous build's leftovers.
+def swap_in(stage: Path, target: Path, *, keep_others: bool = False) -> set[str]:
+    """Move every file of ``stage`` into ``target``; remove the previous build's leftovers,
+    unless ``keep_others`` (a build of part of the set, such as one slide deck).
 
     Returns the files now in the manifest. Raises ``OutputRefused`` (before moving anything)
     if a new file would replace one the previous build did not make.
@@ -110,13 +111,14 @@ def swap_in(stage: Path, target: Path) -> set[str]:
         destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         os.replace(stage / name, destination)
-    for name in sorted(previous - made):
+    kept = {name for name in previous if (target / name).is_file()} if keep_others else set()
+    for name in sorted(previous - made - kept):
         leftover = target / name
         if leftover.is_file() and not leftover.is_symlink():
             leftover.unlink()
         _remove_empty_parents(leftover.parent, target)
-    _write_manifest(target, made)
-    return made
+    _write_manifest(target, made | kept)
+    return made | kept
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:
@@ -129,10 +131,11 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
 
 
 @contextmanager
-def staged_output(target: Path) -> Iterator[Path]:
+def staged_output(target: Path, *, keep_others: bool = False) -> Iterator[Path]:
     """A temp folder to build into; swapped into ``target`` only if the block succeeds.
 
     Refuses (``OutputRefused``) before the build starts when ``target`` is not the build's.
+    With ``keep_others``, files of earlier builds that this one does not remake stay.
     """
     target = Path(target)
     check_target(target)
@@ -140,6 +143,6 @@ def staged_output(target: Path) -> Iterator[Path]:
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}{_PARTIAL}", dir=target.parent))
     try:
         yield stage
-        swap_in(stage, target)
+        swap_in(stage, target, keep_others=keep_others)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

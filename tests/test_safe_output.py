@@ -230,3 +230,55 @@ def test_make_handouts_says_so_when_nothing_is_there_to_build(tmp_path):
     assert done.returncode == 2 and "no notebooks" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_of_part_of_the_set_can_keep_the_rest_of_the_last_build(tmp_path):
+    target = tmp_path / "slides"
+    with staged_output(target) as stage:
+        _stage_files(stage, **{"00.slides.html": "v1", "05.slides.html": "v1"})
+    with staged_output(target, keep_others=True) as stage:
+        _stage_files(stage, **{"05.slides.html": "v2"})
+    assert _visible(target) == {"00.slides.html": "v1", "05.slides.html": "v2"}
+    with staged_output(target) as stage:  # a whole build again: only what it makes stays
+        _stage_files(stage, **{"05.slides.html": "v3"})
+    assert _visible(target) == {"05.slides.html": "v3"}
+
+
+# --- The slides build ------------------------------------------------------------------------
+
+
+def _slides(out: Path, *notebooks: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(ROOT / "scripts" / "build_slides.py"),
+               *map(str, notebooks), "--out", str(out)]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def test_a_failed_slides_build_never_mixes_a_stale_deck_with_fresh_ones(tmp_path):
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    decks = [_notebook(notebooks, stem) for stem in ("00_a", "05_b")]
+    out = tmp_path / "slides"
+    first = _slides(out, *decks)
+    assert first.returncode == 0, first.stderr
+    good = _visible(out)
+    assert {"00_a.slides.html", "05_b.slides.html", "index.html"} <= set(good)
+    _notebook(notebooks, "00_a", code="'a changed deck'")
+    _notebook(notebooks, "05_b", code="raise ValueError('notebook 05 is broken')")
+    second = _slides(out, *decks)
+    assert second.returncode == 1
+    assert "05_b" in second.stderr and "No deck was updated" in second.stderr
+    assert _visible(out) == good  # the whole last good set, not a fresh 00 beside a stale 05
+    assert _no_temp_folders(tmp_path)
+
+
+def test_the_slides_build_refuses_a_folder_of_someone_elses_files(tmp_path):
+    notebooks = tmp_path / "nb"
+    notebooks.mkdir()
+    deck = _notebook(notebooks, "00_a")
+    desktop = tmp_path / "Desktop"
+    desktop.mkdir()
+    (desktop / "talk.html").write_text("mine")
+    done = _slides(desktop, deck)
+    assert done.returncode == 2 and "did not make" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _visible(desktop) == {"talk.html": "mine"}
