@@ -125,6 +125,8 @@ def test_the_build_writes_a_page_and_a_pdf_for_every_notebook_plus_index_and_ser
     handouts: Path,
 ) -> None:
     expected = {f"{name}.{kind}" for name in PAGES for kind in ("html", "pdf")}
+    # Issue 11: the warning-sign card, the short versions and large print (tested below).
+    expected |= {f"{CARD}.html", f"{CARD}.pdf", "summary", "large-print"}
     # Issue 12: who wrote the series, funding, evidence date, how to report an error.
     expected |= {"about_this_series.html", "about_this_series.pdf"}
     # Plus the build's hidden manifest (scripts/safe_output.py), which says what it made.
@@ -354,7 +356,7 @@ def test_building_twice_gives_byte_identical_html(
     """A second full build (fresh kernels again) without the PDFs, compared byte for byte."""
     again = tmp_path_factory.mktemp("handouts-again")
     run_build(again, "--no-pdf")
-    for name in PAGES:
+    for name in [*PAGES, *NEW_PAGES]:
         assert (again / f"{name}.html").read_bytes() == (handouts / f"{name}.html").read_bytes(), (
             f"{name}.html differs between builds"
         )
@@ -444,3 +446,251 @@ def test_nothing_is_wider_than_the_paper_so_print_is_never_shrunk(handouts: Path
             too_wide[name] = width
     page.close()
     assert too_wide == {}
+
+
+# --- Handouts people can act on: short versions, worksheets, the card, large print ----------
+# (issue 11). Each is checked as a reader gets it: in Chromium with print media, or as a PDF.
+
+SHORT = [f"summary/{stem}" for stem in STEMS]
+LARGE = [f"large-print/{stem}" for stem in STEMS] + [f"large-print/{s}" for s in SHORT]
+CARD = "warning-signs-card"
+NEW_PAGES = [*SHORT, "summary/series", CARD, *LARGE, "large-print/index"]
+HANDOUTS_WITH_CONTENT = [*STEMS, *SHORT, *LARGE]  # pages with a title and a bottom line
+PRINTED = [*PAGES, *NEW_PAGES]
+SCREEN_ONLY = ("Set your answers on the left", "Press Save my plan", "move the slider",
+               "The planner below lets you try a plan")  # fmt: skip
+
+
+def test_the_build_writes_short_versions_large_print_and_the_warning_sign_card(
+    handouts: Path,
+) -> None:
+    for name in NEW_PAGES:
+        assert (handouts / f"{name}.html").is_file(), name
+    for name in [*SHORT, "summary/series", CARD, *[f"large-print/{s}" for s in SHORT]]:
+        assert (handouts / f"{name}.pdf").read_bytes()[:5] == b"%PDF-", name
+
+
+def test_the_index_links_the_short_version_and_large_print_of_every_handout_and_the_card(
+    handouts: Path,
+) -> None:
+    hrefs = {a.get("href") for tag, a in Page(html_of(handouts, "index")).tags if tag == "a"}
+    for stem in STEMS:
+        assert {f"summary/{stem}.html", f"summary/{stem}.pdf", f"large-print/{stem}.html"} <= hrefs
+    assert {"summary/series.html", "summary/series.pdf", f"{CARD}.html", f"{CARD}.pdf",
+            "large-print/index.html"} <= hrefs  # fmt: skip
+
+
+@pytest.mark.parametrize("name", NEW_PAGES)
+def test_new_handouts_load_nothing_and_link_only_to_built_pages(handouts: Path, name: str) -> None:
+    html = html_of(handouts, name)
+    assert external_references(html) == []
+    page = Page(html)
+    here = (handouts / name).parent
+    for tag, attributes in page.tags:
+        href = attributes.get("href", "")
+        if tag == "a" and href and not re.match(r"[a-z]+:|#", href):
+            assert (here / href.partition("#")[0]).is_file(), f"{name}: {href} is missing"
+
+
+def test_the_short_version_is_the_notebooks_own_words_not_a_rewrite(handouts: Path) -> None:
+    for stem in STEMS:
+        nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+        short = _words(Page(html_of(handouts, f"summary/{stem}")).text)
+        for cell in nb.cells:
+            tags = cell.metadata.get("tags", [])
+            if "bottom-line" not in tags and "teach-back" not in tags:
+                continue
+            for line in cell.source.splitlines():
+                line = re.sub(r"^\s*(?:[-*+]|\d+[.)]|#+)\s+", "", line)  # list and heading marks
+                assert _words(line) in short, f"{stem}: {line[:60]!r}"
+        assert "Key points" in short
+
+
+def test_the_warning_sign_card_holds_every_sign_what_to_do_and_what_to_say(
+    handouts: Path,
+) -> None:
+    text = Page(html_of(handouts, CARD)).text
+    assert "Emergency" in text and "Urgent" in text
+    for sign in WARNING_SIGNS:
+        assert sign.signs in text and sign.what_to_do in text
+        say = getattr(sign, "what_to_say", "")
+        if say:
+            assert say.removeprefix("Say: ") in text
+
+
+def test_the_warning_sign_card_prints_on_one_page(handouts: Path) -> None:
+    assert pdf_pages(handouts / f"{CARD}.pdf") == 1
+
+
+@pytest.mark.parametrize("name", [*SHORT])
+def test_each_short_version_prints_on_one_or_two_pages(handouts: Path, name: str) -> None:
+    assert 1 <= pdf_pages(handouts / f"{name}.pdf") <= 2
+
+
+def test_the_short_series_prints_on_22_pages_or_fewer(handouts: Path) -> None:
+    assert len(STEMS) <= pdf_pages(handouts / "summary/series.pdf") <= 22
+
+
+def _printed(browser, handouts: Path, name: str, script: str) -> object:
+    page = browser.new_page()
+    try:
+        page.emulate_media(media="print")
+        page.goto((handouts / f"{name}.html").as_uri())
+        return page.evaluate(script)
+    finally:
+        page.close()
+
+
+HIDDEN_ANSWERS = """() => {
+  const details = [...document.querySelectorAll('details')];
+  const hidden = details.flatMap(d => [...d.children].filter(c => c.tagName !== 'SUMMARY'))
+    .filter(c => !c.checkVisibility() || c.getBoundingClientRect().height === 0);
+  return [details.length, hidden.map(c => c.textContent.trim().slice(0, 60))];
+}"""
+
+
+@pytest.mark.browser
+def test_no_answer_is_hidden_on_paper_every_details_prints_open(handouts: Path, browser) -> None:
+    counted = 0
+    for name in PRINTED:
+        count, hidden = _printed(browser, handouts, name, HIDDEN_ANSWERS)
+        assert hidden == [], f"{name} hides on paper: {hidden}"
+        counted += count
+    assert counted > 20, "the series has quiz answers and 'Try this' answers to print"
+
+
+@pytest.mark.browser
+def test_the_same_answers_stay_closed_on_screen_until_opened(handouts: Path, browser) -> None:
+    page = browser.new_page()
+    page.goto((handouts / "05_should_i_use_one.html").as_uri())
+    shut = page.evaluate(
+        "() => [...document.querySelectorAll('details')].filter(d => !d.open)"
+        ".every(d => [...d.children].filter(c => c.tagName !== 'SUMMARY')"
+        ".every(c => !c.checkVisibility()))"
+    )
+    page.close()
+    assert shut is True
+
+
+FIRST_AFTER_TITLE = """() => {
+  const visible = e => e.checkVisibility() && e.getBoundingClientRect().height > 0;
+  const cells = [...document.querySelectorAll('main .jp-Cell')].filter(visible);
+  const h1 = document.querySelector('h1');
+  const titleCell = h1.closest('.jp-Cell');
+  const i = cells.indexOf(titleCell);
+  const titleOnly = [...titleCell.querySelectorAll('.jp-RenderedHTMLCommon > *')]
+    .filter(visible).length === 1;
+  const next = cells[i + 1];
+  const box = next ? next.querySelector('.celltag_bottom-line') : null;
+  return [titleOnly, Boolean(box),
+          box ? box.querySelector('h2').textContent.replace('¶', '').trim() : null];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", HANDOUTS_WITH_CONTENT)
+def test_the_bottom_line_box_is_the_first_thing_after_the_title(
+    handouts: Path, browser, name: str
+) -> None:
+    for media in ("screen", "print"):
+        page = browser.new_page()
+        page.emulate_media(media=media)
+        page.goto((handouts / f"{name}.html").as_uri())
+        title_only, boxed, heading = page.evaluate(FIRST_AFTER_TITLE)
+        page.close()
+        assert title_only, f"{name}: the title cell holds more than the title"
+        assert boxed, f"{name} ({media}): the bottom line is not the next thing"
+        assert heading == "The bottom line"
+
+
+STORY_CARD = re.compile(r"Guidance card for (Rosa|Tom|June|Grace)")
+CARD_TITLES = """() => [...document.querySelectorAll('section.sms-card')].map(card => {
+  const title = card.querySelector('.sms-card-title');
+  return title && title.checkVisibility() ? title.textContent.trim() : '';
+})"""
+
+
+@pytest.mark.browser
+def test_every_card_drawn_for_example_answers_is_titled_as_an_example_on_paper(
+    handouts: Path, browser
+) -> None:
+    seen = 0
+    for name in STEMS:
+        for title in _printed(browser, handouts, name, CARD_TITLES):
+            seen += 1
+            # The only other cards are the made-up people of notebook 9, each named.
+            assert title.startswith("Example") or STORY_CARD.fullmatch(title), (name, title)
+    assert seen >= 8
+
+
+@pytest.mark.browser
+def test_screen_only_instructions_are_not_printed(handouts: Path, browser) -> None:
+    for name in STEMS:
+        text = _printed(browser, handouts, name, "() => document.body.innerText")
+        for phrase in SCREEN_ONLY:
+            assert phrase not in text, f"{name} prints {phrase!r}"
+
+
+@pytest.mark.browser
+def test_worksheets_and_say_it_back_prompts_print_in_their_handouts(
+    handouts: Path, browser
+) -> None:
+    worksheets = {"03_what_back_massagers_offer": "settings-log", "06_alternatives":
+                  "options-and-questions", "07_lifestyle": "walking-log",
+                  "10_conclusion_and_your_plan": "my-plan"}  # fmt: skip
+    script = """() => [
+      [...document.querySelectorAll('.sms-worksheet')].filter(w => w.checkVisibility())
+        .map(w => w.dataset.worksheet),
+      [...document.querySelectorAll('.celltag_teach-back li')].filter(li => li.checkVisibility())
+        .length]"""
+    for name in [*STEMS, *SHORT]:
+        sheets, prompts = _printed(browser, handouts, name, script)
+        stem = name.removeprefix("summary/")
+        if name in worksheets:
+            assert sheets == [worksheets[stem]], name
+        assert 2 <= prompts <= 3, f"{name}: {prompts} say-it-back prompts printed"
+
+
+LARGEST_AND_SMALLEST = """() => {
+  const size = e => parseFloat(getComputedStyle(e).fontSize);
+  const body = [...document.querySelectorAll('main p, main li, main td, main th, footer li')]
+    .filter(e => e.checkVisibility() && e.textContent.trim());
+  const h1 = document.querySelector('h1');
+  return [Math.min(...body.map(size)), size(h1), body.length];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [*LARGE, "large-print/index"])
+def test_large_print_body_text_is_16pt_or_more_on_paper_with_larger_headings(
+    handouts: Path, browser, name: str
+) -> None:
+    smallest, h1, count = _printed(browser, handouts, name, LARGEST_AND_SMALLEST)
+    assert count > 0
+    assert smallest >= 21.3, f"{name}: {smallest}px is under 16pt"  # 16pt = 21.33 CSS px
+    assert h1 > smallest * 1.2
+
+
+def test_large_print_pages_hold_the_same_words_as_the_standard_ones(handouts: Path) -> None:
+    for name in [*STEMS, *SHORT]:
+        standard = Page(html_of(handouts, name)).text
+        assert Page(html_of(handouts, f"large-print/{name}")).text == standard, name
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", NEW_PAGES)
+def test_axe_core_finds_no_serious_or_critical_violation_in_new_handouts(
+    handouts: Path, browser, name: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto((handouts / f"{name}.html").as_uri())
+    results = Axe().run(page)
+    page.close()
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == []

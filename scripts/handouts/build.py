@@ -16,6 +16,7 @@ from safe_output import staged_output
 
 from handouts.clean import ABOUT_PAGE, patient_copy
 from handouts.execute import execute
+from handouts.extras import extra_pages
 from handouts.pdf import Printer
 from handouts.render import (
     Page,
@@ -109,8 +110,8 @@ def build(
     with staged_output(out) as stage:
         built = _build_into(stage, notebooks, jobs=jobs, pdf=pdf, log=log)
     return Built(
-        html=tuple(out / path.name for path in built.html),
-        pdf=tuple(out / path.name for path in built.pdf),
+        html=tuple(out / path.relative_to(stage) for path in built.html),
+        pdf=tuple(out / path.relative_to(stage) for path in built.pdf),
     )
 
 
@@ -149,6 +150,15 @@ def _build_into(
             html_files.append(_write(out / f"{name}.html", text))
             log(f"built {name}.html")
             if printer:
+                printer.submit(html_files[-1])
+        # Short versions, large print and the warning-sign card, made from the pages above.
+        plain = {page.stem for page in pages} | {"series", "index"}
+        others = {f.stem: f.read_text(encoding="utf-8") for f in html_files if f.stem not in plain}
+        for extra in extra_pages(notebooks, pages, others):
+            (out / extra.path).parent.mkdir(parents=True, exist_ok=True)
+            html_files.append(_write(out / extra.path, extra.html))
+            log(f"built {extra.path}")
+            if printer and extra.pdf:
                 printer.submit(html_files[-1])
     finally:
         pdf_files = printer.finish() if printer else ()

@@ -166,18 +166,24 @@ def _md_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
 
 
-def render_series(pages: list[Page]) -> str:
+SERIES_INTRO = (
+    "This is the whole series in one document. Each part starts on a new page when you print it."
+)
+
+
+def render_series(
+    pages: list[Page],
+    *,
+    title: str = SERIES_TITLE,
+    intro: str = SERIES_INTRO,
+    page_note: str = "The whole series",
+) -> str:
     stems = {page.stem for page in pages}
     contents = "\n".join(f"{i}. [{_md_text(p.title)}](#{p.stem})" for i, p in enumerate(pages, 1))
-    body = (
-        f"# {_md_text(SERIES_TITLE)}\n\n"
-        "This is the whole series in one document. Each part starts on a new page when you "
-        "print it.\n\n"
-        f"{contents}\n"
-    )
+    body = f"# {_md_text(title)}\n\n{intro}\n\n{contents}\n"
     appendix = "\n".join(series_section(page, stems) for page in pages)
-    nb = _markdown_page(SERIES_TITLE, body)
-    return render(nb, page_note="The whole series", appendix=appendix)
+    nb = _markdown_page(title, body)
+    return render(nb, page_note=page_note, appendix=appendix)
 
 
 def render_about(markdown: str) -> str:
@@ -186,11 +192,33 @@ def render_about(markdown: str) -> str:
     return render(_markdown_page("About this series", markdown), page_note="About this series")
 
 
+# Short versions, large print and the warning-sign card (scripts/handouts/extras.py).
+EXTRAS_INDEX = (
+    "The short versions of all of them in one document: [the short series](summary/series.html) "
+    '([PDF<span class="handout-sr"> of the short series</span>](summary/series.pdf)).\n\n'
+    "A card of the warning signs, what to do and what to say, to fold and keep: "
+    "[warning-sign card](warning-signs-card.html) "
+    '([PDF<span class="handout-sr"> of the warning-sign card</span>](warning-signs-card.pdf)).\n\n'
+    "Every handout in large print (16 point): [large print](large-print/index.html)."
+)
+
+
+def _short_and_large_links(page: Page) -> str:
+    """The one- or two-page version and the large-print copy of one handout."""
+    sr = f'<span class="handout-sr"> of {escape(page.title)}</span>'
+    return (
+        f"[Short version{sr}](summary/{page.stem}.html) "
+        f"([PDF{sr.replace(' of ', ' of the short version of ', 1)}](summary/{page.stem}.pdf)), "
+        f"[large print{sr}](large-print/{page.stem}.html)."
+    )
+
+
 def render_index(pages: list[Page]) -> str:
     items = "\n".join(
         # "PDF" alone, eleven times, would not tell a screen reader user which one.
         f"{i}. [{_md_text(p.title)}]({p.stem}.html) "
-        f'([PDF<span class="handout-sr"> of {escape(p.title)}</span>]({p.stem}.pdf))'
+        f'([PDF<span class="handout-sr"> of {escape(p.title)}</span>]({p.stem}.pdf)). '
+        f"{_short_and_large_links(p)}"
         for i, p in enumerate(pages, 1)
     )
     title = f"Handouts: {SERIES_TITLE}"
@@ -200,6 +228,7 @@ def render_index(pages: list[Page]) -> str:
         f"{items}\n\n"
         "All of them in one document: [the whole series](series.html) "
         '([PDF<span class="handout-sr"> of the whole series</span>](series.pdf)).\n\n'
+        f"{EXTRAS_INDEX}\n\n"
         "Who wrote the series, who paid for it and how to report a mistake: "
         "[About this series](about_this_series.html).\n"
     )

@@ -1,0 +1,93 @@
+"""The handouts made from the standard set, without running anything again: the short
+versions (``summary/``), large print (``large-print/``) and the warning-sign card.
+
+``extra_pages`` returns every file as (path inside the output folder, HTML, print it?), so the
+build writes them with the others and the same Chromium prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from handouts.card import warning_card_html
+from handouts.large_print import add_body_class, large_print
+from handouts.render import SERIES_TITLE, Page, _md_text, main_content, render, render_series
+from handouts.summary import summary_notebook
+
+SUMMARY, LARGE, CARD = "summary", "large-print", "warning-signs-card.html"
+SHORT_SERIES_TITLE = f"The short version: {SERIES_TITLE}"
+SHORT_SERIES_INTRO = (
+    "Each part is one or two pages: the bottom line, the key points and what to say back. "
+    "Each part starts on a new page when you print it."
+)
+
+
+@dataclass(frozen=True)
+class Extra:
+    path: str  # relative to the output folder, with "/" between folders
+    html: str
+    pdf: bool
+
+
+def summary_pages(notebooks: list[Path], titles: dict[str, str]) -> list[Page]:
+    pages = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        short = render(summary_notebook(nb, path.stem), page_note="Short version")
+        html = add_body_class(short, "handout-short")
+        pages.append(Page(path.stem, titles[path.stem], html, main_content(html)))
+    return pages
+
+
+def large_print_index(pages: list[Page]) -> str:
+    items = "\n".join(
+        f"{i}. [{_md_text(p.title)}]({p.stem}.html), "
+        f'[short version<span class="handout-sr"> of {_md_text(p.title)}</span>]'
+        f"(summary/{p.stem}.html)"
+        for i, p in enumerate(pages, 1)
+    )
+    title = f"Large print: {SERIES_TITLE}"
+    body = (
+        f"# {_md_text(title)}\n\n"
+        "The same handouts, in larger type. Print them from your web browser.\n\n"
+        f"{items}\n"
+    )
+    nb = nbformat.from_dict({
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"title": title, "language_info": {"name": "python"}},
+        "cells": [{"id": "page", "cell_type": "markdown", "metadata": {}, "source": body}],
+    })  # fmt: skip
+    return large_print(render(nb, page_note="Large print"))
+
+
+def extra_pages(notebooks: list[Path], pages: list[Page], others: dict[str, str]) -> list[Extra]:
+    """Short versions, large print and the card. ``others`` are further top-level pages
+    (name -> HTML, such as an about page) that a large-print page may link to."""
+    titles = {page.stem: page.title for page in pages}
+    short = summary_pages(notebooks, titles)
+    extras = [Extra(f"{SUMMARY}/{p.stem}.html", p.html, pdf=True) for p in short]
+    extras.append(
+        Extra(
+            f"{SUMMARY}/series.html",
+            render_series(
+                short,
+                title=SHORT_SERIES_TITLE,
+                intro=SHORT_SERIES_INTRO,
+                page_note="The short versions",
+            ),
+            pdf=True,
+        )
+    )
+    extras.append(Extra(CARD, warning_card_html(), pdf=True))
+    # Large print mirrors the standard folders, so its relative links stay inside it.
+    extras += [Extra(f"{LARGE}/{p.stem}.html", large_print(p.html), pdf=False) for p in pages]
+    extras += [Extra(f"{LARGE}/{name}.html", large_print(html), pdf=False)
+               for name, html in others.items()]  # fmt: skip
+    extras += [
+        Extra(f"{LARGE}/{SUMMARY}/{p.stem}.html", large_print(p.html), pdf=True) for p in short
+    ]
+    extras.append(Extra(f"{LARGE}/index.html", large_print_index(pages), pdf=False))
+    return extras
