@@ -2,34 +2,86 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 LAB_ARGS ?=
 # Jupyter refuses to start as root unless told; CI and containers run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab present test lint bench handouts slides app clean
+# Exact versions, with hashes, made from pyproject.toml by `make lock`. The lab lock is what
+# running the series needs; the test lock adds the test and build tools, at the same versions.
+# environment.yml (conda, Binder) installs the test lock's versions from ENV_PINS, which has no
+# hashes because pip cannot check hashes and install this project (`-e .`) in one go.
+LAB_LOCK := requirements/lab.txt
+TEST_LOCK := requirements/test.txt
+ENV_PINS := requirements/environment-pins.txt
+LAB_STAMP := $(VENV)/.installed-lab
+TEST_STAMP := $(VENV)/.installed-test
+# uv installs a lock in about two seconds from a warm cache, pip in about fifteen. Where uv
+# cannot be had, pip does the same job. INSTALLER=pip forces pip (`make bench` times both).
+INSTALLER ?= auto
+UV_VERSION := 0.13.9
+# pytest-xdist workers: one per core. Each worker starts its own servers on free ports.
+JOBS ?= auto
 
-setup: $(STAMP) $(LAB_SETTINGS)/overrides.json
+.PHONY: setup setup-lab lock lab present test lint bench handouts slides app clean
 
-# Re-install only when the dependency list changes, so a second `make test` starts at once.
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+setup: $(TEST_STAMP) $(LAB_SETTINGS)/overrides.json
+setup-lab: $(LAB_STAMP) $(LAB_SETTINGS)/overrides.json
+
+# uv: from PATH, or this project's copy; PyPI's uv wheel (one binary) is fetched into .venv/uv by
+# the pip that came with Python (--target, so no system site is touched).
+UV_FIND := { uv=$$(command -v uv || echo $(VENV)/uv/bin/uv); [ -x "$$uv" ] \
+	|| $(PYTHON) -m pip install --quiet --target $(VENV)/uv "uv==$(UV_VERSION)" >/dev/null 2>&1; }
+ENSUREPIP := { $(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -m ensurepip >/dev/null; }
+
+# $(call install-locked,LOCK): the venv (without pip, which uv does not need: that saves seconds),
+# then the locked versions with their hashes checked, and this project itself, editable.
+# pip cannot hash a folder, so in hash-checking mode it installs the project in a second step.
+define install-locked
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	if [ "$(INSTALLER)" != pip ] && $(UV_FIND); then \
+		"$$uv" pip install --quiet --python $(BIN)/python -r $(1) -e . ; \
+	else \
+		$(ENSUREPIP) && $(BIN)/python -m pip install --quiet --require-hashes -r $(1) \
+		&& $(BIN)/python -m pip install --quiet --no-deps -e . ; \
+	fi
+endef
+
+# Re-install only when a lock changes, so a second `make lab` or `make test` starts at once.
+$(LAB_STAMP): $(LAB_LOCK) pyproject.toml
+	$(call install-locked,$(LAB_LOCK))
 	touch $@
 
+# The test lock holds every version of the lab lock, so it also satisfies `make lab`.
+$(TEST_STAMP): $(TEST_LOCK) $(LAB_LOCK) pyproject.toml
+	$(call install-locked,$(TEST_LOCK))
+	touch $@ $(LAB_STAMP)
+
 # The project's JupyterLab settings (no news pop-up, code collapsed) for this environment only.
-$(LAB_SETTINGS)/overrides.json: lab/overrides.json $(STAMP)
+$(LAB_SETTINGS)/overrides.json: lab/overrides.json | $(LAB_STAMP)
 	mkdir -p $(LAB_SETTINGS)
 	cp lab/overrides.json $@
 
-lab: setup
+# Regenerate both locks from pyproject.toml after changing a dependency there (and in
+# environment.yml). Versions already locked are kept; `make lock UPGRADE=1` moves to the newest.
+LOCK_FLAGS := --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade,)
+lock:
+	mkdir -p $(VENV) requirements
+	$(UV_FIND) || { echo "make lock needs uv: install it with 'python3 -m pip install uv'" >&2; \
+		exit 2; }; \
+	"$$uv" --version \
+	&& "$$uv" pip compile $(LOCK_FLAGS) pyproject.toml --extra test -o $(TEST_LOCK) \
+	&& "$$uv" pip compile $(LOCK_FLAGS) pyproject.toml -c $(TEST_LOCK) -o $(LAB_LOCK) \
+	&& "$$uv" pip compile $(filter-out --generate-hashes,$(LOCK_FLAGS)) --no-annotate \
+		pyproject.toml --extra test -c $(TEST_LOCK) -o $(ENV_PINS)
+
+lab: setup-lab
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
 
 # JupyterLab for a room: bigger fonts and slideshow settings, without touching everyday settings.
 PRESENTING_SETTINGS := build/presenting-settings
-present: setup
+present: setup-lab
 	mkdir -p $(PRESENTING_SETTINGS)
 	cp lab/presenting.json $(PRESENTING_SETTINGS)/overrides.json
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb \
@@ -38,22 +90,25 @@ present: setup
 lint: setup
 	$(BIN)/ruff check widgets tests bench scripts
 
+# ensure_browser.py finds (or installs) the Chromium the browser tests need, or stops with one
+# line naming what to install: no browser test is skipped in silence.
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python scripts/ensure_browser.py
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 bench: setup
 	$(BIN)/python -m bench
 
-# Printable, offline handouts from freshly executed copies of the notebooks.
+# Printable, offline handouts from freshly executed copies of the notebooks (PDFs via Playwright).
 handouts: setup
 	$(BIN)/python scripts/build_handouts.py
 
 # reveal.js slides that work offline.
-slides: setup
+slides: setup-lab
 	$(BIN)/python scripts/build_slides.py
 
 # The series as a code-free app (Voila) on 127.0.0.1.
-app: setup
+app: setup-lab
 	$(BIN)/python scripts/serve_app.py $(APP_ARGS)
 
 clean:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,7 +38,7 @@ def environment_requirements() -> set[tuple[str, str]]:
     reqs: set[tuple[str, str]] = set()
     for dep in env["dependencies"]:
         if isinstance(dep, dict):
-            reqs |= {_spec(r) for r in dep["pip"] if not r.startswith("-e")}
+            reqs |= {_spec(r) for r in dep["pip"] if not r.startswith("-")}
         elif _name(dep) not in {"python", "pip"}:
             reqs.add(_spec(dep))
     return reqs
@@ -43,6 +46,89 @@ def environment_requirements() -> set[tuple[str, str]]:
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     assert environment_requirements() == pyproject_requirements()
+
+
+LOCKS = ROOT / "requirements"
+LAB_LOCK, TEST_LOCK, ENV_PINS = (
+    LOCKS / "lab.txt",
+    LOCKS / "test.txt",
+    LOCKS / "environment-pins.txt",
+)
+# Test and build tools a patient's laptop never needs.
+TEST_TOOLS = {"pytest", "pytest-xdist", "nbval", "hypothesis", "playwright",
+              "axe-playwright-python", "ruff", "nbstripout", "textstat"}  # fmt: skip
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def locked(path: Path) -> dict[str, set[str]]:
+    """Package name -> pinned versions (more than one where Python versions need different
+    ones), from a lock file ``make lock`` wrote."""
+    pins: dict[str, set[str]] = {}
+    for name, version in re.findall(
+        r"^([A-Za-z0-9][\w.-]*)==([^\s;\\]+)", path.read_text(), re.MULTILINE
+    ):
+        pins.setdefault(_canonical(name), set()).add(version)
+    return pins
+
+
+def requirements_of(group: str | None) -> list[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return project["dependencies"] if group is None else project["optional-dependencies"][group]
+
+
+@pytest.mark.parametrize(
+    ("lock", "groups"), [(LAB_LOCK, [None]), (TEST_LOCK, [None, "test"])], ids=["lab", "test"]
+)
+def test_each_lock_pins_every_dependency_inside_pyprojects_range(lock, groups):
+    pins = locked(lock)
+    for group in groups:
+        for requirement in map(Requirement, requirements_of(group)):
+            name = _canonical(requirement.name)
+            assert name in pins, f"{lock.name} lacks {name}: run `make lock`"
+            for version in pins[name]:
+                assert requirement.specifier.contains(version, prereleases=True), (
+                    f"{lock.name} pins {name}=={version}, outside {requirement.specifier}: "
+                    "run `make lock`"
+                )
+
+
+def test_the_lab_lock_holds_no_test_or_build_tools():
+    assert TEST_TOOLS & set(locked(LAB_LOCK)) == set()
+    assert {_canonical(Requirement(r).name) for r in requirements_of("test")} <= TEST_TOOLS | {
+        "pyyaml"  # also needed by JupyterLab itself
+    }
+
+
+def test_the_lab_lock_and_the_conda_pins_use_the_test_locks_versions():
+    test_pins = locked(TEST_LOCK)
+    lab_pins = locked(LAB_LOCK)
+    assert {name: test_pins.get(name) for name in lab_pins} == lab_pins
+    assert locked(ENV_PINS) == test_pins
+
+
+@pytest.mark.parametrize("lock", [LAB_LOCK, TEST_LOCK], ids=["lab", "test"])
+def test_every_locked_package_carries_hashes_and_the_lock_says_how_to_remake_it(lock):
+    text = lock.read_text()
+    entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
+    assert len(entries) == sum(map(len, locked(lock).values())) > 50
+    unhashed = [e.split()[0] for e in entries if "--hash=sha256:" not in e]
+    assert unhashed == []
+    assert "make lock" in text.splitlines()[1]
+
+
+def test_every_dependency_has_an_upper_bound_so_a_new_major_cannot_break_a_fresh_install():
+    for requirement in map(Requirement, requirements_of(None) + requirements_of("test")):
+        operators = {spec.operator for spec in requirement.specifier}
+        assert operators & {"<", "<=", "==", "~="}, requirement
+
+
+def test_environment_yml_installs_at_the_locked_versions():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(dep["pip"] for dep in env["dependencies"] if isinstance(dep, dict))
+    assert "-c requirements/environment-pins.txt" in pip
 
 
 def test_environment_yml_installs_this_package_with_pip():
@@ -79,10 +165,52 @@ def test_readme_says_it_is_education_not_medical_advice():
 
 def test_makefile_sets_up_before_lab_test_and_bench():
     makefile = (ROOT / "Makefile").read_text()
-    for target in ("lab", "test", "bench"):
-        assert re.search(rf"^{target}:.*\bsetup\b", makefile, re.MULTILINE), target
+    for target in ("lab", "present", "app", "slides"):
+        assert re.search(rf"^{target}:.*\bsetup-lab\b", makefile, re.MULTILINE), target
+    for target in ("test", "bench", "handouts", "lint"):
+        assert re.search(rf"^{target}:.*\bsetup\b(?!-)", makefile, re.MULTILINE), target
     assert "python3 -m venv" in makefile.replace("$(PYTHON)", "python3")
     assert "$(LAB_ARGS)" in makefile
+
+
+def make_dry_run(target: str, tmp_path: Path, *variables: str) -> str:
+    """The commands `make <target>` would run on a fresh clone (a .venv that does not exist)."""
+    done = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", target, f"VENV={tmp_path / 'venv'}",
+         *variables],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def test_make_lab_installs_the_lab_lock_and_no_test_tools(tmp_path):
+    commands = make_dry_run("lab", tmp_path)
+    assert "python3 -m venv" in commands.replace("$(PYTHON)", "python3")
+    assert "--require-hashes -r requirements/lab.txt" in commands
+    assert "requirements/test.txt" not in commands
+    assert "jupyter lab notebooks/00_start_here.ipynb" in commands
+
+
+def test_make_lab_uses_uv_and_falls_back_to_pip(tmp_path):
+    commands = make_dry_run("lab", tmp_path)
+    # uv from PATH, else PyPI's uv wheel fetched into the venv by the pip that came with Python.
+    assert re.search(r'command -v uv .*pip install --quiet --target \S+ "uv==', commands)
+    assert '"$uv" pip install' in commands
+    assert "python -m pip install --quiet --require-hashes -r requirements/lab.txt" in commands
+
+
+def test_make_test_installs_the_test_lock_finds_a_browser_then_runs_on_every_core(tmp_path):
+    commands = make_dry_run("test", tmp_path).splitlines()
+    install = next(i for i, c in enumerate(commands) if "-r requirements/test.txt" in c)
+    browser = next(i for i, c in enumerate(commands) if "scripts/ensure_browser.py" in c)
+    pytest_line = next(i for i, c in enumerate(commands) if "-m pytest" in c)
+    assert install < browser < pytest_line
+    assert re.search(r"-m pytest -n auto --dist load(file|group)", commands[pytest_line])
+
+
+def test_make_test_can_run_on_fewer_workers(tmp_path):
+    commands = make_dry_run("test", tmp_path, "JOBS=1")
+    assert "-m pytest -n 1 " in commands
 
 
 def test_ci_installs_chromium_and_runs_make_test():

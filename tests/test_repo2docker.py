@@ -45,8 +45,19 @@ def test_environment_yml_installs_this_project():
     assert "-e ." in pip_lines() or "." in pip_lines()
 
 
+def pip_names() -> set[str]:
+    return {re.split(r"[<>=! ]", line, maxsplit=1)[0] for line in pip_lines() if line[0] != "-"}
+
+
 def test_environment_yml_installs_what_the_lab_settings_and_app_view_need():
-    assert {"jupyterlab", "ipywidgets", "jupyterlab-rise", "voila"} <= conda_names()
+    assert {"jupyterlab", "ipywidgets", "jupyterlab-rise", "voila"} <= pip_names()
+
+
+def test_environment_yml_installs_the_locked_versions_from_files_in_the_repository():
+    # repo2docker copies the whole repository before installing when a pip line names a file.
+    constraints = [line.split()[1] for line in pip_lines() if line.startswith("-c ")]
+    assert constraints and all((ROOT / path).is_file() for path in constraints)
+    assert conda_names() == {"python", "pip"}  # everything else at the locked version, by pip
 
 
 def test_environment_yml_pins_python_the_way_repo2docker_reads_it():
