@@ -23,6 +23,7 @@ def test_a_red_handout_says_what_to_do_now_and_what_to_say_without_routine_quest
     say = next(a for a in guidance.actions if a.startswith("Say: "))
     assert escape(say) in page
     assert "Questions to ask my clinician" not in page
+    assert escape(G.ROUTINE_HEADING) not in page
     for routine in clinician_questions(profile):
         assert escape(routine) not in page
 
@@ -30,4 +31,5 @@ def test_a_red_handout_says_what_to_do_now_and_what_to_say_without_routine_quest
 def test_a_green_handout_keeps_its_questions_for_the_clinician():
     page = render_handout(G.starting_profile())
     assert "Questions to ask my clinician" in page
+    assert escape(G.ROUTINE_HEADING) in page  # all three tiers, as in every list
     assert "Get help now" not in page

@@ -28,7 +28,7 @@ from widgets import LAST_REVIEWED, __version__
 from widgets import guidance as G
 from widgets.cards import card_html
 from widgets.clinic import LICENCE_NOTE, Clinic, contact_html, current, localise_html, wording
-from widgets.panels import warning_signs_html
+from widgets.panels import routine_signs_html, warning_signs_html
 from widgets.references import citations
 from widgets.theme import FONT, MUTED_TEXT, TEXT
 from widgets.ui_common import profile_summary_html
@@ -169,6 +169,8 @@ def render_handout(
         f"{card_html(guidance, clinic=clinic)}"
         "<h2>Warning signs: when to get help now</h2>"
         f"{warning_signs_html(compact=True, clinic=clinic)}"
+        # The routine tier is for someone who may use the massager; a red page stays on "now".
+        f"{'' if red else routine_signs_html(clinic=clinic)}"
         '<div class="two-columns">'
         f"<div><h2>My answers</h2>{localise_html(profile_summary_html(profile), clinic)}"
         f"{notes_html}</div>"
