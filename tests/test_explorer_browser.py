@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import BUILD, NOTEBOOKS
+from conftest import BUILD, NOTEBOOKS, lab_page_url, wait_for_idle_kernel
 
 from widgets import guidance as G
 
@@ -57,17 +57,13 @@ def test_notebook_05_explorer_follows_severity_and_red_flags(browser, jupyter_la
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(f"{jupyter_lab}/lab/tree/notebooks/{NOTEBOOK}", timeout=90_000)
+        page.goto(lab_page_url(jupyter_lab, f"notebooks/{NOTEBOOK}"), timeout=90_000)
         page.wait_for_selector(
             ".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=90_000
         )
         _dismiss_dialogs(page)
-        # Wait for the kernel to be ready before running, so no cell is queued on a dead kernel.
-        page.wait_for_selector(
-            ".jp-Notebook-ExecutionIndicator[data-status='idle'], "
-            ".jp-Toolbar-kernelStatus[title*='Idle'], .jp-KernelStatus",
-            timeout=90_000,
-        )
+        # Run only once the server says the kernel is idle, so no cell waits on a dead kernel.
+        wait_for_idle_kernel(jupyter_lab, NOTEBOOK, timeout=90)
         _run_all_cells(page)
         _dismiss_dialogs(page)
 
