@@ -100,8 +100,9 @@ bench: setup
 	$(BIN)/python -m bench
 
 # Printable, offline handouts from freshly executed copies of the notebooks (PDFs via Playwright).
+# `make handouts OUT=DIR` writes the whole set into DIR instead of build/handouts.
 handouts: setup
-	$(BIN)/python scripts/build_handouts.py
+	$(BIN)/python scripts/build_handouts.py --out "$(or $(OUT),build/handouts)"
 
 # reveal.js slides that work offline.
 slides: setup-lab

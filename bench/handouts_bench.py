@@ -2,7 +2,9 @@
 notebooks, measured in the same run, plus each handout's size and PDF page count.
 
 Goals: ratio <= 1.0 (the build runs notebooks two at a time and prints PDFs meanwhile, though
-it does more work: PDFs, the index and the series page), each handout < 1 MB (aim 500 KB).
+it does more work: PDFs, the index, the series page, the short versions, large print and the
+warning-sign card), each handout < 1 MB (aim 500 KB). Every PDF's page count is listed: a short
+version must stay at 1-2 pages, their series at 22 or fewer, the card at 1.
 """
 
 from __future__ import annotations
@@ -44,14 +46,22 @@ def run() -> None:
         verdict = "meets" if ratio <= GOAL_RATIO else "MISSES"
         print(f"notebooks: {len(notebooks)}")
         print(f"stock nbconvert --execute --to html: {stock:.1f} s")
-        print(f"make handouts (HTML + PDF + index + series): {ours:.1f} s")
+        print(f"make handouts (every page, PDF, short version, large print, card): {ours:.1f} s")
         print(f"ratio: {ratio:.2f}   ({verdict} goal <= {GOAL_RATIO})")
         largest = 0
-        for html in sorted(ours_out.glob("*.html")):
+        pages_by_folder: dict[str, int] = {}
+        for html in sorted(ours_out.rglob("*.html")):
+            name = html.relative_to(ours_out).as_posix()
             size = html.stat().st_size
             largest = max(largest, size)
-            pages = _pdf_pages(html.with_suffix(".pdf"))
-            print(f"  {html.name:<42} {size / 1000:7.0f} KB   PDF {pages:3d} pages")
+            pdf = html.with_suffix(".pdf")
+            pages = _pdf_pages(pdf) if pdf.exists() else 0
+            folder = name.rpartition("/")[0] or "."
+            pages_by_folder[folder] = pages_by_folder.get(folder, 0) + pages
+            printed = f"PDF {pages:3d} pages" if pdf.exists() else "(HTML only)"
+            print(f"  {name:<56} {size / 1000:7.0f} KB   {printed}")
+        for folder, pages in sorted(pages_by_folder.items()):
+            print(f"PDF pages in {folder}/: {pages}")
         verdict = "meets" if largest < GOAL_BYTES else "MISSES"
         aim = "within" if largest < AIM_BYTES else "over"
         print(f"largest handout: {largest / 1000:.0f} KB ({verdict} goal < 1 MB; {aim} aim 500 KB)")
