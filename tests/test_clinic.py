@@ -351,3 +351,11 @@ def test_localised_engine_sentences_stay_at_grade_8_or_below(chosen):
         if len(local.split()) >= SENTENCE_WORDS and grade > MAX_GRADE:
             too_hard[local] = grade
     assert too_hard == {}
+
+
+def test_a_relative_clinic_path_is_found_from_the_notebooks_folder(monkeypatch):
+    # Kernels start in notebooks/; the path was given at the repository root.
+    monkeypatch.chdir(ROOT / "notebooks")
+    monkeypatch.setenv("CLINIC", "clinic.toml")
+    assert clinic.settings_path() == ROOT / "clinic.toml"
+    assert clinic.current() == clinic.DEFAULT

@@ -296,11 +296,18 @@ def load_clinic(path: Path | str) -> Clinic:
 
 
 def settings_path() -> Path | None:
-    """The settings file in force: ``$CLINIC`` if set, else the repository's ``clinic.toml``
-    when present (an installed package has none), else ``None`` (the built-in default)."""
+    """The settings file in force: ``$CLINIC`` if set (absolute, or relative to the current
+    folder or the repository), else the repository's ``clinic.toml`` when present (an
+    installed package has none), else ``None`` (the built-in default)."""
     chosen = os.environ.get(ENV_VAR, "").strip()
     if chosen:
-        return Path(chosen)
+        path = Path(chosen)
+        # Kernels run in notebooks/, so "CLINIC=clinics/mine.toml" given at the repository
+        # root must still find the file there.
+        beside_repo = REPO_SETTINGS.parent / path
+        if not path.is_absolute() and not path.exists() and beside_repo.exists():
+            return beside_repo
+        return path
     return REPO_SETTINGS if REPO_SETTINGS.is_file() else None
 
 
