@@ -16,7 +16,7 @@ Every page a visitor opens starts a kernel (about 56 MiB), and Voila's own shutd
 leaving a page is refused (an upstream ``_xsrf`` bug), so the app culls kernels itself: a
 kernel no page is connected to is stopped after ``--cull-idle`` seconds without activity
 (checked every ``--cull-interval`` seconds). Memory is then bounded by the pages open right
-now plus those left in the last couple of minutes. ``make bench`` measures a workshop.
+now plus those left in the last half minute. ``make bench`` measures a workshop.
 
 The app must work in a workshop room with no internet, so the page loads nothing from the
 network: Voila renders it with the project's ``series`` template (``templates/voila/templates/
@@ -45,8 +45,10 @@ HOST = "127.0.0.1"
 TEMPLATE_ROOT = ROOT / "templates"
 TEMPLATE = "series"
 DEFAULT_PORT = 8866
-CULL_IDLE_S = 120
-CULL_INTERVAL_S = 30
+# A page's kernel is connected (and kept) from a second or two after it renders until the
+# visitor leaves; 20 s covers a slow connect, and keeps few left-behind kernels alive.
+CULL_IDLE_S = 20
+CULL_INTERVAL_S = 5
 # Never copied into the app view: a laptop reader's saved plans, JupyterLab's checkpoints.
 NOT_COPIED = ("my-handouts", ".ipynb_checkpoints", ".*")
 

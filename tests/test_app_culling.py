@@ -26,7 +26,8 @@ from conftest import ROOT, free_port, wait_for_http
 
 SERVE_APP = ROOT / "scripts" / "serve_app.py"
 sys.path.append(str(ROOT / "scripts"))
-from serve_app import voila_command  # noqa: E402
+from serve_app import CULL_IDLE_S as CULL_IDLE_S_DEFAULT  # noqa: E402
+from serve_app import CULL_INTERVAL_S, voila_command  # noqa: E402
 
 CULL_IDLE_S = 10
 PAGES = ("00_start_here.ipynb", "01_understanding_spinal_stenosis.ipynb",
@@ -94,8 +95,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 def test_make_app_turns_culling_on_and_lets_a_caller_override_it():
     command = voila_command(8866, Path("/x"), [])
-    assert "--MappingKernelManager.cull_idle_timeout=120" in command
-    assert "--MappingKernelManager.cull_interval=30" in command
+    assert f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S_DEFAULT}" in command
+    assert f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}" in command
     assert "--MappingKernelManager.cull_connected=False" in command
     mine = voila_command(8866, Path("/x"), ["--MappingKernelManager.cull_idle_timeout=600"])
     assert [a for a in mine if "cull_idle_timeout" in a] == [
