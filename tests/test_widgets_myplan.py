@@ -182,3 +182,14 @@ def test_a_folder_that_cannot_be_made_is_reported_not_raised(tmp_path):
 def test_on_a_laptop_plans_never_land_in_a_build_folder_that_builds_replace(tmp_path):
     assert default_folder(tmp_path / "notebooks") == tmp_path / "notebooks" / "my-handouts"
     assert default_folder(tmp_path / "build" / "app") == Path.home() / "my-handouts"
+
+
+def test_notebook_10_makes_no_privacy_promise_the_widget_cannot_keep():
+    import nbformat
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "10_conclusion_and_your_plan.ipynb"
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells
+                     if c.cell_type == "markdown")  # fmt: skip
+    # True on a laptop, false on a server: the widget's own line says which applies.
+    assert "stay on your computer" not in text
+    assert "says where you are using the series" in text
