@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -228,3 +230,30 @@ def test_pre_commit_strips_notebooks_and_runs_ruff():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hooks = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
     assert {"nbstripout", "ruff"} <= hooks
+
+
+def run_pytest_on(test_file: Path, ci: bool) -> subprocess.CompletedProcess[str]:
+    """pytest on one file with this suite's conftest loaded as a plugin, CI set or not."""
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PYTHONPATH"] = str(ROOT / "tests")
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "conftest", "-q", "-p", "no:cacheprovider",
+         "-c", os.devnull, "--rootdir", str(test_file.parent), str(test_file)],
+        capture_output=True, text=True, env=env, cwd=test_file.parent, timeout=120,
+    )  # fmt: skip
+
+
+def test_under_ci_a_skipped_test_fails_the_run_and_says_why(tmp_path):
+    test_file = tmp_path / "test_skips.py"
+    test_file.write_text(
+        "import pytest\n\n"
+        "def test_needs_something():\n    pytest.skip('no browser here')\n"
+    )
+    at_home = run_pytest_on(test_file, ci=False)
+    assert at_home.returncode == 0 and "1 skipped" in at_home.stdout
+    on_ci = run_pytest_on(test_file, ci=True)
+    assert on_ci.returncode == 1, on_ci.stdout
+    assert "1 failed" in on_ci.stdout
+    assert "skipped under CI, where every test must run: no browser here" in on_ci.stdout
