@@ -124,6 +124,10 @@ def measure(installer: str, scratch: Path, with_tests: bool) -> Run:
     return Run(lab_s, test_s, summary)
 
 
+def _load() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def _verdict(seconds: float | None, goal: float) -> str:
     if seconds is None:
         return ""
@@ -136,11 +140,14 @@ def _cell(seconds: float | None) -> str:
 
 def run() -> None:
     with_tests = os.environ.get("BENCH_SKIP_MAKE_TEST", "") in ("", "0")
+    load_before = _load()
     runs: dict[str, Run] = {}
     for installer in INSTALLERS:
         with tempfile.TemporaryDirectory(prefix=f"setup-bench-{installer}-") as tmp:
             runs[installer] = measure(installer, Path(tmp), with_tests)
     uv, pip = runs["uv"], runs["pip"]
+    # Other work on the machine slows every figure: the load average says how busy it was.
+    print(f"machine load (1, 5, 15 min) at the start: {load_before}, at the end: {_load()}")
     print(f"{'':44s} {'uv':>10s} {'pip':>10s}")
     print(
         f"{'first make lab to a serving JupyterLab':44s} {_cell(uv.lab_s):>10s} "
