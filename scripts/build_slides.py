@@ -2,7 +2,9 @@
 
 Run by ``make slides``. Each notebook is executed fresh (so widgets carry their static HTML
 picture), code is dropped, speaker notes stay as ``<aside class="notes">``, and the decks load
-reveal.js from a local copy written next to them. Usage::
+reveal.js from a local copy written next to them. Each planned slide is then cut into slides
+that fit a projector's screen, with warning signs, cards and asides in their room form
+(``scripts/slides/``). Usage::
 
     python scripts/build_slides.py                       # every notebook -> build/slides/
     python scripts/build_slides.py notebooks/05_should_i_use_one.ipynb --out /tmp/decks
@@ -21,6 +23,8 @@ import nbformat
 from handouts.execute import execute_node
 from nbconvert import SlidesExporter
 from safe_output import OutputRefused, staged_output
+from slides.deck import room_notebook
+from slides.fit import ROOM, room_css
 from traitlets.config import Config
 
 from widgets.navigation import is_nav, title_of
@@ -86,14 +90,21 @@ def exporter() -> SlidesExporter:
         reveal_theme="white",
         # No sliding motion: calmer for an audience that may get dizzy or motion-sick.
         reveal_transition="none",
+        # A slide the estimate misjudges can still be scrolled with the wheel, not cut off.
         reveal_scroll=True,
+        reveal_width=str(ROOM.width),
+        reveal_height=str(ROOM.height),
     )
 
 
 def build_deck(notebook: Path, out: Path) -> Deck:
     nb = nbformat.read(notebook, as_version=4)
     nb = execute_node(slide_cells(nb), notebook.parent, timeout=CELL_TIMEOUT_S)
-    body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
+    slides = exporter()
+    # Cut after running: the cut needs the widgets' pictures, and they exist only then.
+    nb = room_notebook(nb, lambda source: slides.markdown2html({}, source))
+    resources = {"metadata": {"name": notebook.stem}, "room_css": room_css()}
+    body, _ = slides.from_notebook_node(nb, resources=resources)
     html_path = out / f"{notebook.stem}.slides.html"
     html_path.write_text(body, encoding="utf-8")
     return Deck(notebook, html_path, title_of(nb, notebook.stem))

@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from conftest import NOTEBOOKS, ROOT
+from slides.deck import ANSWERS_HEADING, APPENDIX_HEADINGS, CONTINUED
+from slides.deck import pages as fit_pages
+from slides.deck import slide_type as deck_slide_type
+from slides.fit import ROOM, estimate
 
+from widgets import guidance as G
 from widgets.speaker_notes import unwrap
 
 NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -124,28 +131,96 @@ def test_reveal_js_ships_with_the_decks_under_its_licence(decks):
     assert "Permission is hereby granted, free of charge" in licence
 
 
+def is_appendix(slide) -> bool:
+    return slide.select_one(".sms-appendix") is not None
+
+
+def innermost_slides(top) -> list:
+    """The slides a room sees under one top-level slide: itself, or each follow-on slide."""
+    return top.find_all("section", recursive=False) or [top]
+
+
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
-def test_each_planned_section_appears_as_its_own_slide(decks, path):
+def test_each_planned_section_appears_as_its_own_slide_sources_last(decks, path):
     soup = deck(decks, path)
     slide_titles = []
     for slide in top_level_slides(soup):
         heading = slide.find("h2")
-        if heading is not None:
+        if heading is not None and plain(heading.get_text()) != ANSWERS_HEADING:
             slide_titles.append(plain(heading.get_text()))
     planned = [plain(h) for h in section_headings(nbformat.read(path, as_version=4))]
-    assert slide_titles == planned
+    # Sources leave the teaching flow for the appendix after the closing slide.
+    teaching = [h for h in planned if h not in APPENDIX_HEADINGS]
+    assert slide_titles == teaching + [h for h in planned if h in APPENDIX_HEADINGS]
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
-def test_every_section_slide_has_speaker_notes(decks, path):
-    for slide in top_level_slides(deck(decks, path)):
-        heading = slide.find("h2")
-        if heading is None:
-            continue  # the title slide
-        notes = slide.select("aside.notes")
-        assert notes, f"no notes on {heading.get_text()!r}"
-        assert any("Teach-back:" in n.get_text() for n in notes), heading.get_text()
-        assert not slide.select("aside.notes details"), "a presenter must not open each note"
+def test_every_teaching_slide_and_follow_on_slide_has_speaker_notes(decks, path):
+    for top in top_level_slides(deck(decks, path)):
+        heading = top.find("h2")
+        if heading is None or is_appendix(top):
+            continue  # the title slide; the appendix is for after the session
+        for slide in innermost_slides(top):
+            notes = slide.select("aside.notes")
+            where = plain(slide.get_text(" "))[:60]
+            assert notes, f"no notes on {where!r}"
+            assert any("Teach-back:" in n.get_text() for n in notes), where
+            assert not slide.select("aside.notes details"), "a presenter must not open each note"
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
+def test_follow_on_slides_repeat_their_heading_marked_continued(decks, path):
+    for top in top_level_slides(deck(decks, path)):
+        slides = innermost_slides(top)
+        for before, after in pairwise(slides):
+            heading = after.find(["h2", "h3"])
+            if heading is not None and plain(heading.get_text()).endswith(CONTINUED.strip()):
+                first = plain(heading.get_text()).removesuffix(CONTINUED.strip()).strip()
+                assert first in plain(before.get_text(" ")) or first in plain(top.get_text(" "))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
+def test_answers_and_asides_wait_in_the_appendix_after_the_closing_slide(decks, path):
+    tops = top_level_slides(deck(decks, path))
+    teaching = [t for t in tops if not is_appendix(t)]
+    appendix = [t for t in tops if is_appendix(t)]
+    assert tops == teaching + appendix, "the appendix comes after the closing slide"
+    assert plain(teaching[-1].find("h2").get_text()) == "What's next?"
+    for top in teaching:  # a closed <details> cannot be read by a room
+        assert not top.select(".jp-OutputArea details, .jp-MarkdownOutput details")
+    quiz = [t for t in teaching if t.select_one(".sms-quiz-prompt")]
+    if quiz:
+        answers = [t for t in appendix if plain(t.find("h2").get_text()) == ANSWERS_HEADING]
+        assert answers and "Check your understanding" in answers[0].get_text()
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
+def test_warning_signs_show_every_engine_sign_emergency_first(decks, path):
+    boxes = deck(decks, path).select(".sms-room-signs")
+    assert boxes
+    for top in top_level_slides(deck(decks, path)):
+        tiers = [box["data-tier"] for box in top.select(".sms-room-signs")]
+        assert tiers == sorted(tiers, key=["emergency", "urgent", "soon"].index)
+    shown = " ".join(" ".join(box.get_text(" ").split()) for box in boxes)
+    for sign in (*G.WARNING_SIGNS, *G.ROUTINE_SIGNS):
+        assert " ".join(sign.signs.split()) in shown, sign.id
+        assert " ".join(sign.what_to_do.split()) in shown, sign.id
+    for sign in G.WARNING_SIGNS:
+        assert " ".join(sign.what_to_say.split()) in shown, sign.id
+
+
+def test_severity_comparison_is_three_columns_of_the_engines_headlines(decks):
+    soup = deck(decks, NOTEBOOKS / "05_should_i_use_one.ipynb")
+    columns = soup.select(".sms-room-columns .sms-room-column")
+    assert [c["data-level"] for c in columns] == [
+        G.assess(replace(G.starting_profile(), severity=key)).level.value for key in G.SEVERITIES
+    ]
+    for column, key in zip(columns, G.SEVERITIES, strict=True):
+        headline = G.assess(replace(G.starting_profile(), severity=key)).headline
+        assert headline in column.get_text(" ")
+    # The full cards are for the handout: no card's reasons on the comparison slide.
+    top = columns[0].find_parent("section")
+    assert not top.select(".sms-card-reasons")
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
@@ -194,3 +269,48 @@ def test_every_deck_opens_offline_with_zero_network_requests(browser, decks, pat
         assert failed == []
     finally:
         page.close()
+
+
+# --- Cutting to fit, without a browser ----------------------------------------------------------
+
+
+def test_a_long_numbered_list_is_cut_into_slides_that_fit_and_keep_counting():
+    items = "".join(f"<li>Step {n}: {'walk a little further each day, then rest. ' * 2}</li>"
+                    for n in range(1, 31))  # fmt: skip
+    pages = fit_pages([f"<h2>Steps</h2><ol>{items}</ol>"])
+    assert len(pages) > 1
+    for page in pages:
+        assert estimate(page) <= ROOM.budget
+    soup = [BeautifulSoup(page, "html.parser") for page in pages]
+    assert soup[0].ol.get("start") is None
+    assert int(soup[1].ol["start"]) == len(soup[0].find_all("li")) + 1
+    assert sum(len(s.find_all("li")) for s in soup) == 30  # nothing lost, nothing doubled
+    assert all(s.h2 for s in soup) and plain(soup[1].h2.get_text()).endswith("(continued)")
+
+
+def test_a_long_table_repeats_its_header_row_on_every_slide():
+    rows = "".join(f"<tr><td>Place {n}</td><td>{'Not on the neck or the spine. ' * 3}</td></tr>"
+                   for n in range(20))  # fmt: skip
+    pages = fit_pages([f"<h2>Where</h2><table><thead><tr><th>Place</th><th>Why</th></tr>"
+                       f"</thead><tbody>{rows}</tbody></table>"])  # fmt: skip
+    assert len(pages) > 1
+    for page in pages:
+        assert BeautifulSoup(page, "html.parser").thead.get_text(" ").split() == ["Place", "Why"]
+
+
+def test_a_heading_never_ends_a_slide_without_what_it_heads():
+    words = "<p>" + "Exercise is the main treatment for most people. " * 8 + "</p>"
+    pages = fit_pages(["<h2>Care</h2>", words * 3, "<h3>Walking</h3>", words])
+    for page in pages:
+        last = [t for t in BeautifulSoup(page, "html.parser").find_all(True, recursive=False)][-1]
+        assert last.name not in ("h2", "h3"), page[-80:]
+
+
+def test_cells_other_helpers_add_without_slide_metadata_get_a_slide_type_by_rule():
+    section = nbformat.v4.new_markdown_cell("## A new section")
+    follow_on = nbformat.v4.new_markdown_cell("### A new part")
+    prose = nbformat.v4.new_markdown_cell("More words for the same slide.")
+    notes = nbformat.v4.new_markdown_cell("**Speaker notes.** Say this.\n\nTeach-back: Ask.")
+    assert [deck_slide_type(c) for c in (section, follow_on, prose, notes)] == [
+        "slide", "subslide", "-", "notes"
+    ]  # fmt: skip
