@@ -317,6 +317,12 @@ def test_replacements_are_whole_phrases_and_follow_a_capital_letter():
     assert localise("A&E or a&e", US).startswith("the emergency room")
 
 
+def test_a_us_clinic_gets_one_word_where_the_neutral_text_explains_physio():
+    text = "A physio (physiotherapist) can show you which moves suit you."
+    assert localise(text, US) == "A physical therapist can show you which moves suit you."
+    assert localise(text, UK) == text
+
+
 def test_web_addresses_and_html_attributes_are_never_changed():
     url = "https://www.example.org/emergency-department/physio"
     assert localise(f"See {url} or the emergency department.", US) == (

@@ -74,6 +74,8 @@ WORDS: dict[str, dict[str, str]] = {
         "GP": "primary care doctor",
         "GPs": "primary care doctors",
         # A physio is a person and a therapy: name the person where the sentence does.
+        "a physio (physiotherapist)": "a physical therapist",
+        "physio (physiotherapist)": "physical therapist",
         "your physio": "your physical therapist",
         "a physio": "a physical therapist",
         "surgeon or physio": "surgeon or physical therapist",
