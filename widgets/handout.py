@@ -46,7 +46,7 @@ h1 {{ font-size: 1.6em; margin: 0 0 .2em; }}
 h2 {{ font-size: 1.2em; margin: .8em 0 .3em; break-after: avoid; }}
 p {{ margin: .3em 0; }}
 .meta, .sources, .licence {{ color: {MUTED_TEXT}; }}
-.sources {{ font-size: .85em; padding-left: 1.4em; }}
+.sources {{ font-size: .85em; padding-left: 1.4em; overflow-wrap: anywhere; }}
 .notes {{ white-space: pre-wrap; border: 1px solid #6b7280; padding: .3em .5em; }}
 .two-columns {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; }}
 .two-columns > div {{ min-width: 0; }}
