@@ -509,13 +509,15 @@ def test_the_short_version_is_the_notebooks_own_words_not_a_rewrite(handouts: Pa
 def test_the_warning_sign_card_holds_every_sign_what_to_do_and_what_to_say(
     handouts: Path,
 ) -> None:
+    from widgets.clinic import localise  # the card speaks the clinic's words (clinic.toml)
+
     text = Page(html_of(handouts, CARD)).text
     assert "Emergency" in text and "Urgent" in text
     for sign in WARNING_SIGNS:
-        assert sign.signs in text and sign.what_to_do in text
+        assert localise(sign.signs) in text and localise(sign.what_to_do) in text
         say = getattr(sign, "what_to_say", "")
         if say:
-            assert say.removeprefix("Say: ") in text
+            assert localise(say.removeprefix("Say: ")) in text
 
 
 def test_the_warning_sign_card_prints_on_one_page(handouts: Path) -> None:

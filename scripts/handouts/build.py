@@ -16,7 +16,7 @@ from safe_output import staged_output
 
 from handouts.clean import ABOUT_PAGE, patient_copy
 from handouts.execute import execute
-from handouts.extras import extra_pages
+from handouts.extras import Extra, early_pages, late_pages
 from handouts.pdf import Printer
 from handouts.render import (
     Page,
@@ -47,6 +47,17 @@ def build_page(path: Path) -> Page:
     # The series page leaves out nav cells: one document needs no Previous/Next links.
     fragment = main_content(render(patient_copy(executed, stem, keep_nav=False)))
     return Page(stem=stem, title=title_of(executed, stem), html=page, fragment=fragment)
+
+
+def _write_extras(out: Path, extras: list[Extra], printer: Printer | None, log) -> list[Path]:
+    written = []
+    for extra in extras:
+        (out / extra.path).parent.mkdir(parents=True, exist_ok=True)
+        written.append(_write(out / extra.path, extra.html))
+        log(f"built {extra.path}")
+        if printer and extra.pdf:
+            printer.submit(written[-1])
+    return written
 
 
 def _write(path: Path, text: str) -> Path:
@@ -133,6 +144,9 @@ def _build_into(
             running = [kernels.submit(build_page, path) for path in notebooks]
             # Started after the workers are forked: forking a process that runs threads is unsafe.
             printer = Printer() if pdf else None
+            # Short versions and the card need no kernel: the printer does them meanwhile.
+            early = _write_extras(out, early_pages(notebooks), printer, log)
+            html_files += early
             pages: list[Page] = []
             for future in running:  # in name order; the pool still runs `jobs` at once
                 page = future.result()
@@ -151,15 +165,14 @@ def _build_into(
             log(f"built {name}.html")
             if printer:
                 printer.submit(html_files[-1])
-        # Short versions, large print and the warning-sign card, made from the pages above.
+        # Large print of the pages above (and of any other top-level page they link to).
         plain = {page.stem for page in pages} | {"series", "index"}
-        others = {f.stem: f.read_text(encoding="utf-8") for f in html_files if f.stem not in plain}
-        for extra in extra_pages(notebooks, pages, others):
-            (out / extra.path).parent.mkdir(parents=True, exist_ok=True)
-            html_files.append(_write(out / extra.path, extra.html))
-            log(f"built {extra.path}")
-            if printer and extra.pdf:
-                printer.submit(html_files[-1])
+        others = {
+            f.stem: f.read_text(encoding="utf-8")
+            for f in html_files
+            if f.parent == out and f.stem not in plain and f not in early
+        }
+        html_files += _write_extras(out, late_pages(pages, others), printer, log)
     finally:
         pdf_files = printer.finish() if printer else ()
     for made in pdf_files:

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 import widgets
+from widgets.clinic import localise_html
 from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level, Urgency
 
 CARD_CSS = Path(__file__).resolve().parents[2] / "templates" / "handout" / "static" / "card.css"
@@ -57,7 +58,8 @@ def warning_card_html() -> str:
         '<span class="card-line" aria-hidden="true"></span></p>'
     )
     css = CARD_CSS.read_text(encoding="utf-8")
-    return (
+    # In the clinic's words and numbers (clinic.toml), like every other page a clinic hands out.
+    return localise_html(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(TITLE)}</title>\n<style>\n{css}</style>\n</head>\n"
@@ -66,7 +68,7 @@ def warning_card_html() -> str:
         f"<h1>{escape(TITLE)}</h1>\n"
         '<p class="card-intro">If you have any of these signs, do not use a massager. '
         "Get help.</p>\n"
-        f'{"".join(halves)}\n{write_in}\n</main>\n'
-        f'<footer><p>{escape(DISCLAIMER)} Version {escape(widgets.__version__)} · reviewed '
+        f"{''.join(halves)}\n{write_in}\n</main>\n"
+        f"<footer><p>{escape(DISCLAIMER)} Version {escape(widgets.__version__)} · reviewed "
         f"{escape(widgets.LAST_REVIEWED)}.</p></footer>\n</div>\n</body>\n</html>\n"
     )

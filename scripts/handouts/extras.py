@@ -1,8 +1,8 @@
 """The handouts made from the standard set, without running anything again: the short
 versions (``summary/``), large print (``large-print/``) and the warning-sign card.
 
-``extra_pages`` returns every file as (path inside the output folder, HTML, print it?), so the
-build writes them with the others and the same Chromium prints them.
+``early_pages`` and ``late_pages`` return every file as (path inside the output folder, HTML,
+print it?), so the build writes them with the others and the same Chromium prints them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from handouts.card import warning_card_html
 from handouts.large_print import add_body_class, large_print
 from handouts.render import SERIES_TITLE, Page, _md_text, main_content, render, render_series
 from handouts.summary import summary_notebook
+from widgets.navigation import title_of
 
 SUMMARY, LARGE, CARD = "summary", "large-print", "warning-signs-card.html"
 SHORT_SERIES_TITLE = f"The short version: {SERIES_TITLE}"
@@ -32,6 +33,11 @@ class Extra:
     pdf: bool
 
 
+def titles_of(notebooks: list[Path]) -> dict[str, str]:
+    """Each notebook's title from its source: the same title its executed copy has."""
+    return {path.stem: title_of(nbformat.read(path, as_version=4), path.stem) for path in notebooks}
+
+
 def summary_pages(notebooks: list[Path], titles: dict[str, str]) -> list[Page]:
     pages = []
     for path in notebooks:
@@ -42,12 +48,12 @@ def summary_pages(notebooks: list[Path], titles: dict[str, str]) -> list[Page]:
     return pages
 
 
-def large_print_index(pages: list[Page]) -> str:
+def large_print_index(titles: dict[str, str]) -> str:
     items = "\n".join(
-        f"{i}. [{_md_text(p.title)}]({p.stem}.html), "
-        f'[short version<span class="handout-sr"> of {_md_text(p.title)}</span>]'
-        f"(summary/{p.stem}.html)"
-        for i, p in enumerate(pages, 1)
+        f"{i}. [{_md_text(title)}]({stem}.html), "
+        f'[short version<span class="handout-sr"> of {_md_text(title)}</span>]'
+        f"(summary/{stem}.html)"
+        for i, (stem, title) in enumerate(titles.items(), 1)
     )
     title = f"Large print: {SERIES_TITLE}"
     body = (
@@ -63,31 +69,29 @@ def large_print_index(pages: list[Page]) -> str:
     return large_print(render(nb, page_note="Large print"))
 
 
-def extra_pages(notebooks: list[Path], pages: list[Page], others: dict[str, str]) -> list[Extra]:
-    """Short versions, large print and the card. ``others`` are further top-level pages
-    (name -> HTML, such as an about page) that a large-print page may link to."""
-    titles = {page.stem: page.title for page in pages}
+def early_pages(notebooks: list[Path]) -> list[Extra]:
+    """What needs no kernel (short versions, their large print, the card, the large-print
+    index): made and printed while the notebooks still run."""
+    titles = titles_of(notebooks)
     short = summary_pages(notebooks, titles)
-    extras = [Extra(f"{SUMMARY}/{p.stem}.html", p.html, pdf=True) for p in short]
-    extras.append(
-        Extra(
-            f"{SUMMARY}/series.html",
-            render_series(
-                short,
-                title=SHORT_SERIES_TITLE,
-                intro=SHORT_SERIES_INTRO,
-                page_note="The short versions",
-            ),
-            pdf=True,
-        )
+    series = render_series(
+        short, title=SHORT_SERIES_TITLE, intro=SHORT_SERIES_INTRO, page_note="The short versions"
     )
-    extras.append(Extra(CARD, warning_card_html(), pdf=True))
-    # Large print mirrors the standard folders, so its relative links stay inside it.
-    extras += [Extra(f"{LARGE}/{p.stem}.html", large_print(p.html), pdf=False) for p in pages]
-    extras += [Extra(f"{LARGE}/{name}.html", large_print(html), pdf=False)
-               for name, html in others.items()]  # fmt: skip
-    extras += [
-        Extra(f"{LARGE}/{SUMMARY}/{p.stem}.html", large_print(p.html), pdf=True) for p in short
+    return [
+        Extra(CARD, warning_card_html(), pdf=True),
+        *(Extra(f"{SUMMARY}/{p.stem}.html", p.html, pdf=True) for p in short),
+        Extra(f"{SUMMARY}/series.html", series, pdf=True),
+        *(Extra(f"{LARGE}/{SUMMARY}/{p.stem}.html", large_print(p.html), pdf=True) for p in short),
+        Extra(f"{LARGE}/index.html", large_print_index(titles), pdf=False),
     ]
-    extras.append(Extra(f"{LARGE}/index.html", large_print_index(pages), pdf=False))
-    return extras
+
+
+def late_pages(pages: list[Page], others: dict[str, str]) -> list[Extra]:
+    """Large print of the executed pages, and of ``others`` (further top-level pages, such as
+    an about page, that a large-print page may link to). The folder mirrors the standard one,
+    so its relative links stay inside it."""
+    return [
+        *(Extra(f"{LARGE}/{p.stem}.html", large_print(p.html), pdf=False) for p in pages),
+        *(Extra(f"{LARGE}/{name}.html", large_print(html), pdf=False)
+          for name, html in others.items()),
+    ]  # fmt: skip
