@@ -108,6 +108,9 @@ def surfaces(chosen: Clinic) -> dict[str, str]:
         "red card": cards.card_html(G.assess(EMERGENCY), clinic=chosen),
         "urgent card": cards.card_html(G.assess(URGENT), clinic=chosen),
         "amber card": cards.card_html(G.assess(AMBER), clinic=chosen),
+        "example card": panels.guidance_for(
+            clinic=chosen, symptoms=frozenset({"bladder_bowel_changes"})
+        ).html,
         "warning-sign panel": panels.help_now(clinic=chosen).html,
         "precautions": panels.precautions(clinic=chosen).html,
         "ask first": panels.ask_first(clinic=chosen).html,
