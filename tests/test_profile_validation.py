@@ -14,7 +14,11 @@ GOOD = starting_profile()
 @pytest.mark.parametrize(
     ("field", "bad", "message"),
     [
-        ("region", "thoracic", "region must be one of lumbar, cervical, both, not_sure; got 'thoracic'"),
+        (
+            "region",
+            "thoracic",
+            "region must be one of lumbar, cervical, both, not_sure; got 'thoracic'",
+        ),
         ("region", None, "region must be one of lumbar, cervical, both, not_sure; got None"),
         ("severity", "extreme", "severity must be one of mild, moderate, severe; got 'extreme'"),
         ("severity", 3, "severity must be one of mild, moderate, severe; got 3"),
