@@ -227,10 +227,12 @@ def _continued_heading(heading: Tag) -> str:
     return str(clone)
 
 
-def pages(html_pieces: list[str], reserve: float = 0.0) -> list[str]:
+def pages(html_pieces: list[str], reserve: float = 0.0, section: str = "") -> list[str]:
     """The group's pages as HTML; pages after the first repeat the heading, continued.
 
-    ``reserve`` is room kept on every page for a line added afterwards (the appendix label).
+    A follow-on slide planned without a heading of its own (``section`` names the slide it
+    follows) gets that slide's heading, continued, on every page. ``reserve`` is room kept on
+    every page for a line added afterwards (the appendix label).
     """
     root = fragment("".join(html_pieces))
     flat: Flattened = flatten(root)
@@ -238,11 +240,19 @@ def pages(html_pieces: list[str], reserve: float = 0.0) -> list[str]:
         return []
     first = flat.leaves[0]
     heading = first.node if first.node.name in ("h1", "h2", "h3") else None
-    continued = _continued_heading(heading) if heading is not None else ""
+    if heading is None and section:
+        inherited = fragment(f"<h2>{escape(section)}</h2>").h2
+        assert inherited is not None
+        continued = _continued_heading(inherited)
+        first_budget = ROOM.budget - reserve - estimate(continued)
+    else:
+        continued = _continued_heading(heading) if heading is not None else ""
+        first_budget = ROOM.budget - reserve
     heading_px = estimate(continued) if continued else 0.0
-    cut = paginate(flat, ROOM.budget - reserve, ROOM.budget - reserve - heading_px)
+    cut = paginate(flat, first_budget, ROOM.budget - reserve - heading_px)
     html = [render(page) for page in cut]
-    html[1:] = [continued + page for page in html[1:]]
+    start = 0 if heading is None else 1
+    html[start:] = [continued + page for page in html[start:]]
     return html
 
 
@@ -297,7 +307,8 @@ def room_notebook(
         section_notes = [note for group in section for note in group.notes]
         for group in section:
             shown = [False]
-            group_pages = pages(pieces(group, markdown, answers, shown), reserve)
+            title = section[0].heading if group is not section[0] else ""
+            group_pages = pages(pieces(group, markdown, answers, shown), reserve, title)
             into.extend(_emit(group_pages, group.kind, group.notes or section_notes,
                               label if into is appendix else ""))  # fmt: skip
     if answers:

@@ -474,9 +474,11 @@ def paginate(flat: Flattened, first: float, rest: float) -> list[list[Leaf]]:
     for index, leaf in enumerate(leaves):
         page = pages[-1]
         budget = first if len(pages) == 1 else rest
-        group = [leaf]
-        if leaf.keep_with_next and index + 1 < len(leaves):
-            group.append(leaves[index + 1])
+        # A run of lead-ins (a question, then its bold answer) moves with what ends the run.
+        end = index
+        while end < min(index + 3, len(leaves) - 1) and leaves[end].keep_with_next:
+            end += 1
+        group = leaves[index : end + 1]
         fits = page_height([*page, *group], flat.overhead) <= budget
         if page and (leaf.break_before or not fits):
             pages.append([leaf])

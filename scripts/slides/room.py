@@ -232,8 +232,11 @@ def wide_table_rows(table: Tag) -> str | None:
                 f'<p style="margin:0 0 .25em"><strong>{escape(name)}:</strong> '
                 f"{cell.decode_contents()}</p>"
             )
-        blocks.append(
+        block = (
             f'<div class="sms-room-row" style="border-top:2px solid {NEUTRAL_BORDER};'
             f'padding:.2em 0 0;margin:0 0 .3em">{"".join(parts)}</div>'
         )
+        if estimate(block) <= room_budget():  # a row that fits one slide stays whole
+            block = block.replace('class="sms-room-row"', 'class="sms-room-row sms-room-keep"', 1)
+        blocks.append(block)
     return "".join(blocks)
