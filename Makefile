@@ -91,10 +91,11 @@ lint: setup
 	$(BIN)/ruff check widgets tests bench scripts
 
 # ensure_browser.py finds (or installs) the Chromium the browser tests need, or stops with one
-# line naming what to install: no browser test is skipped in silence.
+# line naming what to install: no browser test is skipped in silence. The ten slowest tests are
+# listed at the end, to see what to speed up next.
 test: setup lint
 	$(BIN)/python scripts/ensure_browser.py
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --durations=10
 
 bench: setup
 	$(BIN)/python -m bench
