@@ -32,7 +32,7 @@ class SeverityExplorer(StaticHTMLMixin, W.VBox):
 
     def __init__(self, start: G.Profile | None = None) -> None:
         self.controls = ProfileControls(start)
-        self.card = W.HTML(layout=W.Layout(flex="1 1 24em", min_width="18em"))
+        self.card = W.HTML(layout=W.Layout(flex="1 1 24em", min_width="min(18em, 100%)"))
         self.card.add_class("sms-card-slot")
         super().__init__(
             [
@@ -87,7 +87,7 @@ def _compare_title(profile: G.Profile, severity_text: str) -> str:
 
 def _compare_cards(profile: G.Profile) -> str:
     cards = "".join(
-        '<div style="flex:1 1 18em;min-width:16em">'
+        '<div style="flex:1 1 18em;min-width:min(16em, 100%)">'
         + card_html(G.assess(replace(profile, severity=key)), title=_compare_title(profile, text))
         + "</div>"
         for key, text in G.SEVERITIES.items()
@@ -101,6 +101,10 @@ class CompareSeverities(StaticHTMLMixin, W.VBox):
     def __init__(self, start: G.Profile | None = None) -> None:
         fields = tuple(name for name in FIELD_LABELS if name != "severity")
         self.controls = ProfileControls(start, fields=fields)
+        # Here the controls sit in a column, where ProfileControls' flex basis (a width, meant
+        # for the side-by-side row) would become a fixed height: the box would scroll inside
+        # and squash its rows until long labels ran over the row below. Size it to its rows.
+        self.controls.box.layout.flex = "0 0 auto"
         self.cards = W.HTML()
         super().__init__(
             [

@@ -85,7 +85,7 @@ class SessionPlanner(StaticHTMLMixin, W.VBox):
         self.card = W.HTML()
         self.nearest = W.HTML()
         self.result = W.VBox(
-            [self.card, self.nearest], layout=W.Layout(flex="1 1 24em", min_width="18em")
+            [self.card, self.nearest], layout=W.Layout(flex="1 1 24em", min_width="min(18em, 100%)")
         )
         super().__init__(
             [

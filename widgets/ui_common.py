@@ -68,6 +68,27 @@ _WIDGET_CSS = (
     ".sms-sticky-host .widget-box { overflow: visible !important; }"
     ".sms-sticky-host .sms-card-slot { position: sticky; top: .5em; align-self: flex-start; "
     "z-index: 1; }"
+    # 4. On a narrow screen a control's label goes above the control instead of pushing the
+    #    row wider than the screen: rows may wrap and then grow to hold both lines, and a
+    #    label longer than the screen is wide wraps too. A drop-down moves to a line of its
+    #    own before it would cut its choice short, and is cut only where the screen is
+    #    narrower than that choice.
+    #    ipywidgets' 2 px side margins would make a control given 100% of a phone's width
+    #    4 px wider than its box, which then scrolls sideways.
+    ".sms-widget .widget-inline-hbox { flex-wrap: wrap; height: auto !important; "
+    "min-height: var(--jp-widgets-inline-height, 28px); flex-shrink: 0; "
+    "margin-left: 0; margin-right: 0; }"
+    ".sms-widget .widget-label { max-width: 100%; white-space: normal; overflow: visible; "
+    "height: auto; }"
+    ".sms-widget .widget-dropdown > select { min-width: 0; max-width: 100%; flex: 1 1 auto; }"
+    ".sms-widget .widget-hslider .slider-container { flex: 1 1 10em; min-width: 8em; }"
+    # 5. A widget takes the width the page gives it. JupyterLab sizes an output to the
+    #    widest thing in it (a 32em slider, a long choice), which on a phone is wider than the
+    #    notebook; containing the widget's width makes its rows wrap and shrink instead.
+    ".sms-widget { contain: inline-size; }"
+    # 6. JupyterLab's one-line preview of a hidden code cell never wraps; on a phone it made
+    #    the whole notebook scroll sideways. The preview is cut at the notebook's edge instead.
+    ".jp-Notebook .jp-Placeholder-content { max-width: 100%; overflow: hidden; }"
     "</style>"
 )
 
@@ -240,7 +261,8 @@ class ProfileControls:
         if "heat" in fields:
             self.widgets["heat"] = checkbox(FIELD_LABELS["heat"], s.heat)
             parts.append(self.widgets["heat"])
-        self.box = W.VBox(parts, layout=W.Layout(flex="1 1 26em", min_width="20em"))
+        # min(): never wider than a phone's screen, where the row stacks the card below.
+        self.box = W.VBox(parts, layout=W.Layout(flex="1 1 26em", min_width="min(20em, 100%)"))
 
     def _checklist(self, group: str, ticked: frozenset[str]) -> list[W.Widget]:
         boxes = {key: checkbox(label, key in ticked) for key, label in _CHECKLISTS[group].items()}
