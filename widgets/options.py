@@ -302,7 +302,8 @@ OPTIONS: tuple[Option, ...] = (
 
 _TABLE = (
     f'style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};border-collapse:collapse;'
-    f'margin:.5em 0;max-width:60em"'
+    # A long word breaks, so the table fits a phone's width instead of scrolling sideways.
+    f'margin:.5em 0;max-width:60em;overflow-wrap:anywhere"'
 )
 _CELL = (
     f'style="border:1px solid {NEUTRAL_BORDER};padding:.4em .6em;vertical-align:top;'

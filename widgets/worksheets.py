@@ -75,8 +75,10 @@ def _table(caption: str, columns: tuple[str, ...], rows: tuple[str, ...] | int) 
             for r in rows
         )
     return (
+        # Notebooks lay tables out in equal columns; a word longer than its column breaks
+        # instead of running into the next one on a phone.
         f'<table class="sms-worksheet-table" style="border-collapse:collapse;width:100%;'
-        f'margin:0 0 .7em">'
+        f'margin:0 0 .7em;overflow-wrap:anywhere">'
         f'<caption style="text-align:left;font-weight:600;padding:0 0 .2em">{escape(caption)}'
         f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
