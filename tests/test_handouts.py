@@ -457,7 +457,7 @@ CARD = "warning-signs-card"
 NEW_PAGES = [*SHORT, "summary/series", CARD, *LARGE, "large-print/index"]
 HANDOUTS_WITH_CONTENT = [*STEMS, *SHORT, *LARGE]  # pages with a title and a bottom line
 PRINTED = [*PAGES, *NEW_PAGES]
-SCREEN_ONLY = ("Set your answers on the left", "Press Save my plan", "move the slider",
+SCREEN_ONLY = ("Change your answers, and the advice card", "Press Save my plan", "move the slider",
                "The planner below lets you try a plan")  # fmt: skip
 
 
