@@ -681,6 +681,14 @@ def test_large_print_pages_hold_the_same_words_as_the_standard_ones(handouts: Pa
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", NEW_PAGES)
+def test_new_handouts_open_offline_with_no_request_and_no_console_error(
+    handouts: Path, browser, name: str
+) -> None:
+    test_every_handout_opens_offline_with_no_request_and_no_console_error(handouts, browser, name)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", NEW_PAGES)
 def test_axe_core_finds_no_serious_or_critical_violation_in_new_handouts(
     handouts: Path, browser, name: str
 ) -> None:
