@@ -524,6 +524,14 @@ def test_the_warning_sign_card_prints_on_one_page(handouts: Path) -> None:
     assert pdf_pages(handouts / f"{CARD}.pdf") == 1
 
 
+@pytest.mark.browser
+def test_the_warning_sign_card_is_in_large_type_on_paper(handouts: Path, browser) -> None:
+    smallest, h1, count = _printed(browser, handouts, CARD, LARGEST_AND_SMALLEST)
+    assert count >= len(WARNING_SIGNS)
+    assert smallest >= 17.3, f"{smallest}px is under 13pt"  # handouts print at 12pt
+    assert h1 >= 22.6  # 17pt
+
+
 @pytest.mark.parametrize("name", [*SHORT])
 def test_each_short_version_prints_on_one_or_two_pages(handouts: Path, name: str) -> None:
     assert 1 <= pdf_pages(handouts / f"{name}.pdf") <= 2
