@@ -532,6 +532,16 @@ def test_the_warning_sign_card_is_in_large_type_on_paper(handouts: Path, browser
     assert h1 >= 22.6  # 17pt
 
 
+@pytest.mark.parametrize("name", [*SHORT, "summary/series", CARD])
+def test_short_versions_and_the_card_read_at_grade_8_or_below(handouts: Path, name: str) -> None:
+    import textstat
+
+    html = html_of(handouts, name)
+    body = html[html.index("<main>") : html.index("</main>")]
+    text = re.sub(r"\[[a-z][a-z0-9_]+\]", "", Page(body).text)  # citation keys are not words
+    assert textstat.flesch_kincaid_grade(text) <= 8.0
+
+
 @pytest.mark.parametrize("name", [*SHORT])
 def test_each_short_version_prints_on_one_or_two_pages(handouts: Path, name: str) -> None:
     assert 1 <= pdf_pages(handouts / f"{name}.pdf") <= 2
