@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ("engine", "widgets_bench", "notebooks_bench", "handouts_bench")
+SECTIONS = (
+    "engine", "widgets_bench", "notebooks_bench", "handouts_bench", "setup_bench",
+)
 
 
 def main() -> int:
