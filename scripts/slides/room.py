@@ -135,8 +135,13 @@ def warning_sign_pieces(budget: float) -> list[str]:
 
 
 def is_warning_signs(tag: Tag) -> bool:
-    """The help-now panel or the red-flag checklist: both are the warning signs in full."""
-    return tag.select_one(".sms-help-now, .sms-warning-signs, .sms-red-flag-list") is not None
+    """The help-now panel or the red-flag checklist: both are the warning signs in full.
+
+    An output that also holds a guidance card is something else (a plan, a story) and keeps
+    its own form.
+    """
+    panel = tag.select_one(".sms-help-now, .sms-warning-signs, .sms-red-flag-list")
+    return panel is not None and tag.select_one(".sms-card") is None
 
 
 def severity_columns(compare: Tag) -> str:
