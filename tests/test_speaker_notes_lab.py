@@ -16,6 +16,7 @@ import uuid
 import nbformat
 import pytest
 from conftest import NOTEBOOKS
+from playwright.sync_api import expect
 
 from widgets.speaker_notes import NOTES_SUMMARY, unwrap
 
@@ -126,14 +127,15 @@ def test_a_patient_sees_no_speaker_note_text_after_run_all_until_they_open_one(
         assert len(_every_note_closed(page)) == len(notes)
         page.eval_on_selector(".jp-NotebookPanel .jp-WindowedPanel-outer", "e => e.scrollTo(0, 0)")
         summaries = page.locator(".jp-Notebook details.speaker-notes > summary")
-        assert summaries.first.inner_text().strip() == NOTES_SUMMARY
+        # JupyterLab draws a cell scrolled into view a moment later: wait for its text.
+        summaries.first.scroll_into_view_if_needed()
+        expect(summaries.first).to_have_text(NOTES_SUMMARY, use_inner_text=True, timeout=30_000)
 
         # A presenter (or a curious reader) opens one note, and its text is there in full.
-        summaries.first.scroll_into_view_if_needed()
         summaries.first.click()
         opened = page.locator(".jp-Notebook details.speaker-notes[open]").first
         first_line = notes[0].splitlines()[0].replace("**", "")
-        assert first_line[:40] in opened.inner_text()
+        expect(opened).to_contain_text(first_line[:40], use_inner_text=True, timeout=30_000)
         assert page.evaluate(NOTES_STATE)["shown"] >= 1
     finally:
         page.close()
