@@ -118,7 +118,8 @@ def index_page(decks: list[Deck]) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
         "<title>Workshop slides</title></head>\n<body>\n<main>\n<h1>Workshop slides</h1>\n"
-        "<p>Open a deck, press F for full screen and S for the speaker notes window.</p>\n"
+        "<p>Open a deck, press F for full screen and S for the speaker notes window. The arrow "
+        "keys (or a clicker) step through every slide; answers and sources are at the end.</p>\n"
         f"<ol>\n{items}\n</ol>\n</main>\n</body>\n</html>\n"
     )
 
