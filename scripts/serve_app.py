@@ -16,7 +16,9 @@ Every page a visitor opens starts a kernel (about 56 MiB), and Voila's own shutd
 leaving a page is refused (an upstream ``_xsrf`` bug), so the app culls kernels itself: a
 kernel no page is connected to is stopped after ``--cull-idle`` seconds without activity
 (checked every ``--cull-interval`` seconds). Memory is then bounded by the pages open right
-now plus those left in the last half minute. ``make bench`` measures a workshop.
+now plus those left in the last half minute, and never more than ``--max-kernels`` kernels run
+at once (``app_kernels.py``: a page beyond that waits for room). ``make bench`` measures a
+workshop.
 
 The app must work in a workshop room with no internet, so the page loads nothing from the
 network: Voila renders it with the project's ``series`` template (``templates/voila/templates/
@@ -49,6 +51,9 @@ DEFAULT_PORT = 8866
 # visitor leaves; 20 s covers a slow connect, and keeps few left-behind kernels alive.
 CULL_IDLE_S = 20
 CULL_INTERVAL_S = 5
+# 32 kernels of about 56 MiB, plus Voila: under 2 GiB, and one open page each for a room of 30.
+MAX_KERNELS = 32
+KERNEL_MANAGER = "app_kernels.BoundedKernelManager"
 # Never copied into the app view: a laptop reader's saved plans, JupyterLab's checkpoints.
 NOT_COPIED = ("my-handouts", ".ipynb_checkpoints", ".*")
 
@@ -67,6 +72,7 @@ def voila_command(
     *,
     cull_idle: int = CULL_IDLE_S,
     cull_interval: int = CULL_INTERVAL_S,
+    max_kernels: int = MAX_KERNELS,
 ) -> list[str]:
     return [
         sys.executable, "-m", "voila", str(notebooks),
@@ -87,6 +93,10 @@ def voila_command(
             "cull_interval": str(cull_interval),
             "cull_connected": "False",
         }, prefix="MappingKernelManager."),
+        *defaults_not_in(extra, {"multi_kernel_manager_class": KERNEL_MANAGER},
+                         prefix="VoilaConfiguration."),
+        *defaults_not_in(extra, {"max_kernels": str(max_kernels)},
+                         prefix="BoundedKernelManager."),
         *(f"--VoilaConfiguration.extension_denylist={name}" for name in EXTENSION_DENYLIST),
         *extra,
     ]  # fmt: skip
@@ -104,7 +114,11 @@ def voila_environment(base: dict[str, str]) -> dict[str, str]:
     """``base`` with the project's templates first on the Jupyter data path, and the kernels
     told they serve patients from a server (so "Save my plan" never writes to this disk)."""
     paths = [str(TEMPLATE_ROOT), *filter(None, base.get("JUPYTER_PATH", "").split(os.pathsep))]
-    return {**base, "JUPYTER_PATH": os.pathsep.join(paths), "SMS_PLAN_MODE": "server"}
+    # Voila imports its kernel manager (app_kernels.py) from this folder.
+    python = [str(Path(__file__).resolve().parent),
+              *filter(None, base.get("PYTHONPATH", "").split(os.pathsep))]  # fmt: skip
+    return {**base, "JUPYTER_PATH": os.pathsep.join(paths),
+            "PYTHONPATH": os.pathsep.join(python), "SMS_PLAN_MODE": "server"}  # fmt: skip
 
 
 def without_hidden_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -143,9 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cull-interval", type=int, default=CULL_INTERVAL_S, metavar="SECONDS",
                         help=f"how often to look for such kernels (default "
                         f"{CULL_INTERVAL_S})")  # fmt: skip
+    parser.add_argument("--max-kernels", type=int, default=MAX_KERNELS, metavar="N",
+                        help=f"most kernels at once; more pages wait (default "
+                        f"{MAX_KERNELS})")  # fmt: skip
     args, extra = parser.parse_known_args(argv)
-    if args.cull_idle < 1 or args.cull_interval < 1:
-        print("error: --cull-idle and --cull-interval must be 1 second or more", file=sys.stderr)
+    if args.cull_idle < 1 or args.cull_interval < 1 or args.max_kernels < 1:
+        print("error: --cull-idle, --cull-interval and --max-kernels must be 1 or more",
+              file=sys.stderr)  # fmt: skip
         return 2
     try:
         served = app_copy(args.notebooks.resolve(), args.copy_to.resolve())
@@ -156,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"App copy written to {served}")
         return 0
     command = voila_command(args.port, served, extra, cull_idle=args.cull_idle,
-                            cull_interval=args.cull_interval)  # fmt: skip
+                            cull_interval=args.cull_interval,
+                            max_kernels=args.max_kernels)  # fmt: skip
     print(f"The series as an app (code hidden): {app_url(args.port)}", flush=True)
     print("Stop it with Ctrl+C.", flush=True)
     # Replace this process, so Ctrl+C and `kill` reach Voila directly.

@@ -30,6 +30,7 @@ from serve_app import CULL_IDLE_S as CULL_IDLE_S_DEFAULT  # noqa: E402
 from serve_app import CULL_INTERVAL_S, voila_command  # noqa: E402
 
 CULL_IDLE_S = 10
+MAX_KERNELS = 2
 PAGES = ("00_start_here.ipynb", "01_understanding_spinal_stenosis.ipynb",
          "10_conclusion_and_your_plan.ipynb")  # fmt: skip
 
@@ -80,7 +81,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"), "HOME": str(home)}
     command = [sys.executable, str(SERVE_APP), "--port", str(port),
                "--copy-to", str(scratch / "copy"),
-               "--cull-idle", str(CULL_IDLE_S), "--cull-interval", "1"]  # fmt: skip
+               "--cull-idle", str(CULL_IDLE_S), "--cull-interval", "1",
+               "--max-kernels", str(MAX_KERNELS)]  # fmt: skip
     with (scratch / "app.log").open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
@@ -95,6 +97,10 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 def test_make_app_turns_culling_on_and_lets_a_caller_override_it():
     command = voila_command(8866, Path("/x"), [])
+    assert "--VoilaConfiguration.multi_kernel_manager_class=app_kernels.BoundedKernelManager" in (
+        command
+    )
+    assert "--BoundedKernelManager.max_kernels=32" in command
     assert f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S_DEFAULT}" in command
     assert f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}" in command
     assert "--MappingKernelManager.cull_connected=False" in command
@@ -107,11 +113,15 @@ def test_make_app_turns_culling_on_and_lets_a_caller_override_it():
 def test_kernels_of_pages_nobody_has_open_are_stopped(app: App):
     wait_until(lambda: not app.kernels(), 120, "a quiet app before the test")
     seen: set[int] = set()
+    most_at_once = 0
     stop = threading.Event()
 
     def watch() -> None:  # every kernel that ever runs, however briefly
+        nonlocal most_at_once
         while not stop.is_set():
-            seen.update(p.pid for p in app.kernels())
+            running = {p.pid for p in app.kernels()}
+            seen.update(running)
+            most_at_once = max(most_at_once, len(running))
             time.sleep(0.2)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -127,6 +137,8 @@ def test_kernels_of_pages_nobody_has_open_are_stopped(app: App):
         watcher.join()
     # Each page load started a kernel of its own: the ones the issue saw pile up.
     assert len(seen) >= len(PAGES)
+    # More pages than --max-kernels were served, one waiting for a culled kernel's place.
+    assert most_at_once <= MAX_KERNELS < len(PAGES)
     assert app.process.poll() is None  # the app itself is still serving
     assert "<h1" in render(f"{app.base}/voila/render/{PAGES[0]}")
 
