@@ -1,0 +1,445 @@
+"""Every control and card stays readable at every width, in JupyterLab and in the app view.
+
+Each notebook is loaded once per view; the window is then resized to each width and the page is
+measured in Chromium: no two text boxes of the controls and cards overlap, no text is cut off by
+a box around it or by the edge of the window, and nothing scrolls sideways. Each widget and card
+is photographed at each width into build/screenshots/layout/ for a person to review. In the app
+view, axe-core also checks each page for serious or critical accessibility problems.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import ipywidgets as W
+import nbformat
+import pytest
+from conftest import BUILD, NOTEBOOKS, ROOT, free_port, wait_for_http
+
+WIDTHS = (1280, 1024, 390)
+HEIGHT = 900
+SHOTS = BUILD / "screenshots" / "layout"
+# About one Voila page load in ten stalls on loopback; one retry absorbs it.
+LOAD_TIMEOUT_MS = 90_000
+ATTEMPTS = 2
+# A pixel of rounding either way is layout noise, not a fault anyone could see.
+TOLERANCE_PX = 1.0
+# Every notebook in the series shows widgets or cards (each has at least its quiz).
+SERIES = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
+
+
+@functools.cache
+def notebook_widget_count(name: str) -> int:
+    """How many live widgets the notebook shows: its code cells run here, outside a kernel.
+
+    Each code cell is an import and one call; a cell shows a widget when that call returns one.
+    """
+    path = NOTEBOOKS / name
+    shown = 0
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        tree = ast.parse(cell.source)
+        namespace: dict[str, object] = {}
+        last = tree.body.pop() if isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, str(path), "exec"), namespace)
+        if last is not None:
+            result = eval(compile(ast.Expression(last.value), str(path), "eval"), namespace)
+            shown += isinstance(result, W.Widget)
+    return shown
+
+
+# ---------------------------------------------------------------------------
+# What the browser measures
+# ---------------------------------------------------------------------------
+
+# Our widgets' roots and the cards shown outside any widget (static guidance panels).
+ROOTS = ".sms-widget:not(.sms-widget .sms-widget), .sms-card:not(.sms-widget .sms-card)"
+
+# Text boxes: one rectangle per line of every visible text node in the cell outputs (figures'
+# SVG text is drawing, not reading, and is left out), plus the box of every form control.
+# A box is cut off when a box around it that clips (overflow other than visible) does not hold
+# it, or when it runs past the window's edge; the page's own scrollers clip only sideways (they
+# scroll up and down by design). Horizontal scrolling is any scroller around or inside an
+# output that is wider inside than out.
+MEASURE_JS = """
+([tolerance, roots]) => {
+  const describe = (el) => {
+    const text = (el.textContent || el.title || el.getAttribute('aria-label') || '').trim();
+    const classes = typeof el.className === 'string' ? el.className.split(/\\s+/) : [];
+    const name = [el.tagName.toLowerCase(), ...classes.filter(Boolean).slice(0, 2)].join('.');
+    return `<${name}> "${text.slice(0, 50)}"`;
+  };
+  const shown = (el) => el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
+  const boxes = [];
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+  for (const output of outputs) {
+    const walker = document.createTreeWalker(output, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.data.replace(/[\\s\\u200b]+/g, ' ').trim();
+      const el = node.parentElement;
+      if (!text || el.closest('svg, style, script, select, template') || !shown(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0.5 && r.height > 0.5) boxes.push({node, el, r, control: false, text});
+      }
+    }
+    for (const el of output.querySelectorAll('input, select, button, textarea')) {
+      if (el.type === 'hidden' || !shown(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0.5 && r.height > 0.5) {
+        boxes.push({node: el, el, r, control: true, text: describe(el)});
+      }
+    }
+  }
+
+  const overlaps = [];
+  const sorted = [...boxes].sort((a, b) => a.r.top - b.r.top);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    for (let j = i + 1; j < sorted.length && sorted[j].r.top < a.r.bottom - tolerance; j++) {
+      const b = sorted[j];
+      if (a.node === b.node) continue;
+      // A button's own words sit inside the button, as they should.
+      if ((a.control || b.control) && (a.el.contains(b.el) || b.el.contains(a.el))) continue;
+      const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (w > tolerance && h > tolerance) {
+        overlaps.push(`"${a.text.slice(0, 60)}" overlaps "${b.text.slice(0, 60)}"`);
+      }
+    }
+  }
+
+  const clipped = [];
+  const viewWidth = document.documentElement.clientWidth;
+  for (const box of boxes) {
+    const {r} = box;
+    if (r.left < -tolerance || r.right > viewWidth + tolerance) {
+      clipped.push(`"${box.text.slice(0, 60)}" runs past the window's edge`);
+      continue;
+    }
+    const cell = box.el.closest('.jp-Cell');
+    // A control is measured against the boxes around it (its own box is its edge).
+    const first = box.control ? box.el.parentElement : box.el;
+    for (let el = first; el && el !== document.documentElement; el = el.parentElement) {
+      const style = getComputedStyle(el);
+      // overflow does not apply to inline boxes: they never clip.
+      if (style.display === 'inline' || style.display === 'contents') continue;
+      const clipsX = style.overflowX !== 'visible';
+      const clipsY = style.overflowY !== 'visible' && cell !== null && cell.contains(el);
+      if (!clipsX && !clipsY) continue;
+      const outer = el.getBoundingClientRect();
+      const left = outer.left + el.clientLeft, top = outer.top + el.clientTop;
+      const right = left + el.clientWidth, bottom = top + el.clientHeight;
+      const outX = clipsX && (r.left < left - tolerance || r.right > right + tolerance);
+      const outY = clipsY && (r.top < top - tolerance || r.bottom > bottom + tolerance);
+      if (outX || outY) {
+        clipped.push(`"${box.text.slice(0, 60)}" is cut off by ${describe(el).slice(0, 80)}`);
+        break;
+      }
+    }
+  }
+
+  const scrollers = new Set();
+  for (const output of outputs) {
+    for (let el = output; el; el = el.parentElement) scrollers.add(el);
+    for (const el of output.querySelectorAll('*')) scrollers.add(el);
+  }
+  const sideways = [];
+  for (const el of scrollers) {
+    const style = getComputedStyle(el);
+    const scrolls = el === document.documentElement || el === document.body
+      || ['auto', 'scroll'].includes(style.overflowX);
+    if (scrolls && el.scrollWidth > el.clientWidth + tolerance) {
+      sideways.push(`${describe(el).slice(0, 80)} scrolls sideways: ` +
+        `${el.scrollWidth} px inside ${el.clientWidth} px`);
+    }
+  }
+
+  const rootEls = [...document.querySelectorAll(roots)];
+  const unmeasured = rootEls.filter((root) => !boxes.some((box) => root.contains(box.el)))
+    .map(describe);
+  return {boxes: boxes.length, roots: rootEls.length, unmeasured, overlaps, clipped, sideways};
+}
+"""
+
+# Resizing is applied by Lumino and ipywidgets on the next animation frames; two frames after
+# the window reports its new width, the layout has settled.
+SETTLED_JS = """
+(width) => document.documentElement.clientWidth <= width &&
+  new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))
+"""
+
+# Every live widget the notebook shows has been drawn (counted from the notebook itself).
+WIDGETS_DRAWN_JS = """
+(expected) => document.fonts.status === 'loaded' &&
+  document.querySelectorAll('.sms-widget:not(.sms-widget .sms-widget)').length === expected &&
+  [...document.querySelectorAll('.sms-widget')].every((w) => w.getBoundingClientRect().height > 0)
+"""
+
+
+# JupyterLab has run every code cell: each one in the series shows something, and the kernel
+# is idle again.
+ALL_CELLS_RUN_JS = """
+() => document.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]') !== null &&
+  [...document.querySelectorAll('.jp-CodeCell')]
+    .every((cell) => cell.querySelector('.jp-OutputArea-output') !== null)
+"""
+
+# JupyterLab lays out only the cells on screen (content-visibility: auto) and keeps the old
+# layout of the others, so each cell with an output is scrolled into view, at this width,
+# before anything is measured.
+LAY_OUT_EVERY_CELL_JS = """
+async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  for (const cell of document.querySelectorAll('.jp-Cell:has(.jp-OutputArea-output)')) {
+    cell.scrollIntoView({block: 'start'});
+    await frame();
+  }
+  await frame();
+  return true;
+}
+"""
+
+
+PHONE_WIDTH = 600
+
+
+def measure_every_width(
+    page, name: str, view: str, on_a_phone: Callable[[object], None] | None = None
+) -> list[str]:
+    """Resize ``page`` through WIDTHS; returns every problem found, each named by width.
+
+    ``on_a_phone`` is called once before the first width under PHONE_WIDTH.
+    """
+    problems: list[str] = []
+    for width in WIDTHS:
+        if width < PHONE_WIDTH and on_a_phone is not None:
+            on_a_phone(page)
+            on_a_phone = None
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        page.wait_for_function(SETTLED_JS, arg=width, timeout=30_000)
+        page.evaluate(LAY_OUT_EVERY_CELL_JS)
+        found = page.evaluate(MEASURE_JS, [TOLERANCE_PX, ROOTS])
+        assert found["roots"] > 0 and found["boxes"] > 0, f"{view} {name}: nothing was measured"
+        where = f"{view} {name} at {width} px"
+        problems += [f"{where}: widget not measured: {item}" for item in found["unmeasured"]]
+        problems += [f"{where}: {item}" for item in found["overlaps"]]
+        problems += [f"{where}: {item}" for item in found["clipped"]]
+        problems += [f"{where}: {item}" for item in found["sideways"]]
+        photograph(page, name, view, width)
+    return problems
+
+
+def photograph(page, name: str, view: str, width: int) -> None:
+    """A screenshot of each widget and card. Both views scroll inside a panel, where Chromium
+    paints only what is on screen, so the window is made as tall as each one first (after
+    measuring: the height of the window changes no widths)."""
+    folder = SHOTS / f"{view}-{width}"
+    folder.mkdir(parents=True, exist_ok=True)
+    roots = page.locator(ROOTS)
+    for index in range(roots.count()):
+        root = roots.nth(index)
+        height = root.evaluate("(el) => el.getBoundingClientRect().height")
+        page.set_viewport_size({"width": width, "height": int(min(max(HEIGHT, height + 40), 8000))})
+        root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
+        root.screenshot(path=str(folder / f"{Path(name).stem}-{index + 1:02d}.png"))
+
+
+# ---------------------------------------------------------------------------
+# The measure itself: it finds each fault it looks for, and nothing in a sound layout
+# ---------------------------------------------------------------------------
+
+FAULTY_OUTPUT = """
+<div class="jp-Cell"><div class="jp-OutputArea-output" style="font: 16px/20px sans-serif">
+  <div class="sms-widget" style="width: 300px">
+    <div style="height: 20px">
+      <span style="display: block; width: 200px">A label that wraps onto a second line and
+        runs over the row below</span>
+    </div>
+    <div><label><input type="checkbox"> The row below</label></div>
+    <div style="width: 120px; overflow: hidden; white-space: nowrap">Words its box cuts off</div>
+    <div style="width: 200px; overflow-x: auto"><div style="width: 400px">Wide</div></div>
+  </div>
+</div></div>
+"""
+SOUND_OUTPUT = FAULTY_OUTPUT.replace("height: 20px", "min-height: 20px").replace(
+    "overflow: hidden; white-space: nowrap", "overflow: hidden"
+).replace("width: 400px", "width: 150px")
+
+
+@pytest.mark.browser
+def test_the_measure_finds_overlapping_rows_cut_off_words_and_sideways_scrolling(browser):
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    try:
+        page.set_content(FAULTY_OUTPUT)
+        faulty = page.evaluate(MEASURE_JS, [TOLERANCE_PX, ROOTS])
+        page.set_content(SOUND_OUTPUT)
+        sound = page.evaluate(MEASURE_JS, [TOLERANCE_PX, ROOTS])
+    finally:
+        page.close()
+    assert any("A label that wraps" in o and "The row below" in o for o in faulty["overlaps"])
+    assert any('"<input>' in o for o in faulty["overlaps"])  # the tick box is covered too
+    assert any("Words its box cuts off" in c for c in faulty["clipped"])
+    assert len(faulty["sideways"]) == 1 and "400 px inside 200 px" in faulty["sideways"][0]
+    assert sound["boxes"] >= faulty["boxes"] > 0
+    assert (sound["overlaps"], sound["clipped"], sound["sideways"]) == ([], [], [])
+    assert sound["unmeasured"] == []
+
+
+# ---------------------------------------------------------------------------
+# The app view (make app)
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`make app` on a free port, serving its copy from a scratch folder; yields its base URL."""
+    port = free_port()
+    scratch = tmp_path_factory.mktemp("layout-app")
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
+    with (scratch / "app.log").open("w") as log:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", "app",
+             f"APP_ARGS=--port {port} --copy-to {scratch / 'copy'}"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for_http(f"{base}/", timeout=120)
+            yield base
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+
+
+def open_app_page(browser, url: str, widgets: int) -> object:
+    """Open ``url`` at the first width and wait until its widgets are drawn; retry a stall once."""
+    last: Exception | None = None
+    for _ in range(ATTEMPTS):
+        page = browser.new_page(viewport={"width": WIDTHS[0], "height": HEIGHT})
+        try:
+            page.goto(url, timeout=LOAD_TIMEOUT_MS)
+            page.wait_for_function(WIDGETS_DRAWN_JS, arg=widgets, timeout=LOAD_TIMEOUT_MS)
+            return page
+        except Exception as error:  # a stall shows up as a Playwright timeout
+            last = error
+            page.close()
+    raise AssertionError(f"{url} did not draw its {widgets} widgets in {ATTEMPTS} tries: {last}")
+
+
+def serious_axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", SERIES)
+def test_app_view_keeps_every_control_and_card_readable_at_every_width(
+    browser, voila_app, name: str
+) -> None:
+    page = open_app_page(browser, f"{voila_app}/voila/render/{name}", notebook_widget_count(name))
+    try:
+        assert measure_every_width(page, name, "app") == []
+        assert serious_axe_violations(page) == []
+    finally:
+        page.close()
+
+
+# ---------------------------------------------------------------------------
+# JupyterLab
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lab_copies() -> Iterator[Path]:
+    """A copy of the series under build/ for JupyterLab to run, so running every cell (and
+    JupyterLab's autosave) never writes outputs into the notebooks in notebooks/."""
+    BUILD.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="layout-lab-", dir=BUILD))
+    try:
+        for name in SERIES:
+            shutil.copy2(NOTEBOOKS / name, folder / name)
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def _dismiss_dialogs(page) -> None:
+    """Accept a kernel or other dialog if JupyterLab shows one (e.g. "Select Kernel")."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        accept = dialog.locator(".jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+        dialog.first.wait_for(state="detached", timeout=10_000)
+
+
+def close_file_browser(page) -> None:
+    """What a reader on a phone does first: JupyterLab's file browser would take 290 of the
+    390 px. Clicking the open sidebar tab closes the sidebar."""
+    page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current").click()
+    page.wait_for_selector("#jp-left-stack", state="hidden", timeout=30_000)
+
+
+def shut_down_kernels(base: str, folder: Path) -> None:
+    """End the kernels of the notebooks this test opened, so they do not pile up."""
+    with urllib.request.urlopen(f"{base}/api/sessions", timeout=30) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        if Path(session.get("path", "")).parent.name == folder.name:
+            url = f"{base}/api/sessions/{session['id']}"
+            urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=30).close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", SERIES)
+def test_jupyterlab_keeps_every_control_and_card_readable_at_every_width(
+    browser, jupyter_lab, lab_copies: Path, name: str
+) -> None:
+    widgets = notebook_widget_count(name)
+    page = browser.new_page(viewport={"width": WIDTHS[0], "height": HEIGHT})
+    try:
+        relative = (lab_copies / name).relative_to(ROOT).as_posix()
+        # A workspace of its own: JupyterLab would otherwise reopen the last test's tabs.
+        workspace = f"layout-{lab_copies.name}-{Path(name).stem}"
+        page.goto(
+            f"{jupyter_lab}/lab/workspaces/{workspace}/tree/{relative}", timeout=LOAD_TIMEOUT_MS
+        )
+        page.wait_for_selector(
+            ".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=LOAD_TIMEOUT_MS
+        )
+        _dismiss_dialogs(page)
+        page.wait_for_selector(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']",
+            state="attached",
+            timeout=LOAD_TIMEOUT_MS,
+        )
+        page.locator(".lm-MenuBar-item", has_text="Run").first.click()
+        page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+        _dismiss_dialogs(page)
+        page.wait_for_function(WIDGETS_DRAWN_JS, arg=widgets, timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function(ALL_CELLS_RUN_JS, timeout=LOAD_TIMEOUT_MS)
+        assert measure_every_width(page, name, "lab", on_a_phone=close_file_browser) == []
+    finally:
+        page.close()
+        shut_down_kernels(jupyter_lab, lab_copies)
