@@ -252,7 +252,9 @@ def photograph(page, name: str, view: str, width: int) -> None:
     for index in range(roots.count()):
         root = roots.nth(index)
         height = root.evaluate("(el) => el.getBoundingClientRect().height")
-        page.set_viewport_size({"width": width, "height": int(min(max(HEIGHT, height + 40), 8000))})
+        # Room for JupyterLab's menus, toolbar and status bar around the notebook too.
+        tall = int(min(max(HEIGHT, height + 300), 8000))
+        page.set_viewport_size({"width": width, "height": tall})
         root.evaluate("(el) => el.scrollIntoView({block: 'start'})")
         root.screenshot(path=str(folder / f"{Path(name).stem}-{index + 1:02d}.png"))
 

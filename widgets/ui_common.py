@@ -63,6 +63,10 @@ _WIDGET_CSS = (
     ".sms-widget textarea, .sms-widget .widget-button "
     "{ font-size: calc(var(--jp-content-font-size1, 14px) * 1.1) !important; }"
     ".sms-widget .widget-radio-box label { line-height: 1.5; height: auto; }"
+    # A choice's round button sits before its words, also when the words wrap (ipywidgets
+    # floats the button, which then drops below a choice that fills more than one line).
+    ".sms-widget .widget-radio-box label { display: flex; align-items: flex-start; gap: .35em; }"
+    ".sms-widget .widget-radio-box input { order: -1; float: none; flex: none; margin-top: .4em; }"
     ".jp-OutputArea:has(.sms-sticky-host), .jp-OutputArea-child:has(.sms-sticky-host), "
     ".jp-OutputArea-output:has(.sms-sticky-host), .sms-sticky-host, "
     ".sms-sticky-host .widget-box { overflow: visible !important; }"
