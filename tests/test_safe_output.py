@@ -122,9 +122,20 @@ def test_a_file_where_the_folder_should_be_is_refused(tmp_path):
 # --- The handout build -----------------------------------------------------------------------
 
 
+def _cells(title: str, code: str) -> list[nbformat.NotebookNode]:
+    """A title, the parts every handout's short version takes (a bottom line, key points)
+    and one code cell."""
+    return [
+        nbformat.v4.new_markdown_cell(f"# {title}"),
+        nbformat.v4.new_markdown_cell("The bottom line: rest.", metadata={"tags": ["bottom-line"]}),
+        nbformat.v4.new_code_cell(code),
+        nbformat.v4.new_markdown_cell("## Key points\n\n- Rest helps."),
+    ]
+
+
 def _notebook(folder: Path, stem: str, code: str = "1 + 1") -> Path:
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# Page {stem}"), nbformat.v4.new_code_cell(code)]
+    nb.cells = _cells(f"Page {stem}", code)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}  # fmt: skip
     path = folder / f"{stem}.ipynb"
