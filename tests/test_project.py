@@ -58,7 +58,8 @@ LAB_LOCK, TEST_LOCK, ENV_PINS = (
 )
 # Test and build tools a patient's laptop never needs.
 TEST_TOOLS = {"pytest", "pytest-xdist", "nbval", "hypothesis", "playwright",
-              "axe-playwright-python", "ruff", "nbstripout", "textstat", "setuptools"}  # fmt: skip
+              "axe-playwright-python", "ruff", "nbstripout", "textstat", "setuptools",
+              "pip"}  # fmt: skip
 
 
 def _canonical(name: str) -> str:
