@@ -13,6 +13,7 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode, from_dict
 
 import widgets
+from widgets.clinic import LICENCE_NOTE, contact_html, localise_html
 from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,6 +64,9 @@ def page_parts(title: str, *, page_note: str = "", appendix: str = "") -> dict[s
         "page_note": page_note,
         "disclaimer": DISCLAIMER,
         "appendix": appendix,
+        # The clinic's own name, phone and website (clinic.toml or CLINIC=), already HTML.
+        "contact": contact_html(),
+        "licence": LICENCE_NOTE,
         "warning_signs": [
             {
                 "urgency": sign.urgency.value,
@@ -85,7 +89,8 @@ def render(nb: NotebookNode, *, page_note: str = "", appendix: str = "") -> str:
     title = nb.metadata.get("title", "")
     resources = {"handout": page_parts(title, page_note=page_note, appendix=appendix)}
     html, _ = exporter().from_notebook_node(nb, resources=resources)
-    return _EMPTY_COLLAPSER.sub("", html)
+    # Prose, footer and cards in the clinic's words and numbers (a no-op for the neutral "en").
+    return localise_html(_EMPTY_COLLAPSER.sub("", html))
 
 
 def warm_up() -> None:

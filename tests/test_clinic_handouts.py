@@ -1,0 +1,83 @@
+"""A clinic's handouts speak its own words and numbers: built with a UK settings file (999, 111,
+a clinic name and phone) and a US one (911), every warning list, card and footer follows them,
+and the other country's words appear nowhere."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ("00_start_here", "04_precautions")
+
+SETTINGS = {
+    "en-GB": (
+        'name = "Riverside Physio Clinic"\nphone = "01632 960000"\n'
+        'emergency_number = "999"\nurgent_number = "111"\nlocale = "en-GB"\n'
+    ),
+    "en-US": 'name = "Lakeside Physical Therapy"\nemergency_number = "911"\nlocale = "en-US"\n',
+}
+OWN = {
+    "en-GB": ("999", "A&amp;E", "Riverside Physio Clinic", "01632 960000"),
+    "en-US": ("911", "emergency room", "Lakeside Physical Therapy"),
+}
+NEVER = {
+    "en-GB": ("911", "emergency room", "your emergency number", "emergency department"),
+    "en-US": ("999", "A&amp;E", "NHS 111", "your emergency number", "emergency department"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SETTINGS))
+def built(request, tmp_path_factory) -> tuple[str, Path]:
+    locale = request.param
+    work = tmp_path_factory.mktemp(f"clinic-{locale}")
+    notebooks = work / "notebooks"
+    notebooks.mkdir()
+    for stem in NOTEBOOKS:
+        source = ROOT / "notebooks" / f"{stem}.ipynb"
+        (notebooks / source.name).write_bytes(source.read_bytes())
+    about = ROOT / "notebooks" / "about_this_series.md"
+    if about.exists():
+        (notebooks / about.name).write_bytes(about.read_bytes())
+    settings = work / "clinic.toml"
+    settings.write_text(SETTINGS[locale], encoding="utf-8")
+    out = work / "handouts"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_handouts.py"), "--notebooks", str(notebooks),
+         "--out", str(out), "--no-pdf"],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(settings)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return locale, out
+
+
+def _text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.DOTALL)
+
+
+def test_every_page_card_and_footer_carries_the_clinics_words_and_numbers(built):
+    locale, out = built
+    pages = [out / f"{stem}.html" for stem in NOTEBOOKS]
+    pages += [out / "summary" / f"{stem}.html" for stem in NOTEBOOKS]
+    pages += [out / "warning-signs-card.html", out / "index.html", out / "series.html"]
+    for page in pages:
+        text = _text(page)
+        for word in OWN[locale]:
+            assert word in text, f"{page.name}: no {word!r}"
+        for word in NEVER[locale]:
+            assert word not in text, f"{page.name}: {word!r}"
+        if 'class="handout-footer"' in text:  # the warning list every page's footer carries
+            assert OWN[locale][0] in text[text.index('class="handout-footer"') :], page.name
+
+
+def test_the_licence_is_stated_in_every_handout_footer(built):
+    _, out = built
+    for page in (out / "00_start_here.html", out / "warning-signs-card.html"):
+        footer = _text(page)[_text(page).index("<footer") :]
+        assert "CC BY 4.0" in footer, page.name
