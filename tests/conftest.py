@@ -42,8 +42,14 @@ def find_chromium() -> str | None:
 # starting these first keeps one long file from being the last thing left running.
 LONGEST_FIRST = (
     "test_handouts.py",
+    "test_slides_fit_browser.py",
     "test_slides.py",
+    "test_safe_output.py",
+    "test_app_culling.py",
+    "test_layout_browser.py",
+    "test_hub_install.py",
     "test_lab.py",
+    "test_speaker_notes_lab.py",
     "test_app_browser.py",
     "test_explorer_browser.py",
 )
