@@ -18,6 +18,8 @@ from handouts.build import build, default_jobs
 from handouts.pdf import BrowserMissing, chromium
 from safe_output import OutputRefused
 
+from widgets.clinic import ClinicSettingsError, current
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -54,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:  # A clinic's bad settings file stops the build before anything runs: one line.
+        current()
+    except ClinicSettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     notebooks = sorted(args.notebooks.glob("*.ipynb")) if args.notebooks.is_dir() else []
     if not notebooks:
         print(f"error: no notebooks (.ipynb) in {args.notebooks}", file=sys.stderr)

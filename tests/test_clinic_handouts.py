@@ -81,3 +81,22 @@ def test_the_licence_is_stated_in_every_handout_footer(built):
     for page in (out / "00_start_here.html", out / "warning-signs-card.html"):
         footer = _text(page)[_text(page).index("<footer") :]
         assert "CC BY 4.0" in footer, page.name
+
+
+@pytest.mark.parametrize(
+    ("settings", "key"),
+    [('locale = "fr"\n', "locale"), ('colour = "blue"\n', "colour"),
+     ('emergency_number = "call us"\n', "emergency_number")],
+)  # fmt: skip
+def test_a_bad_settings_file_stops_the_handout_build_with_one_line(tmp_path, settings, key):
+    bad = tmp_path / "clinic.toml"
+    bad.write_text(settings, encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_handouts.py"), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(bad)},
+    )  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and key in lines[0] and "Traceback" not in result.stderr
+    assert not out.exists()
