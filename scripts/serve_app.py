@@ -37,6 +37,8 @@ from pathlib import Path
 import nbformat
 from safe_output import OutputRefused, staged_output
 
+from widgets.clinic import Clinic, ClinicSettingsError, current, localise
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 APP_COPY = ROOT / "build" / "app"
@@ -126,6 +128,14 @@ def without_hidden_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def in_clinic_words(nb: nbformat.NotebookNode, clinic: Clinic) -> nbformat.NotebookNode:
+    """The prose in the clinic's words and numbers; cards follow them in the kernel already."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = localise(cell.source, clinic)
+    return nb
+
+
 def app_copy(notebooks: Path, target: Path) -> Path:
     """A fresh copy of the series for the app view, without presenter-only cells.
 
@@ -134,8 +144,10 @@ def app_copy(notebooks: Path, target: Path) -> Path:
     with staged_output(target) as stage:
         shutil.copytree(notebooks, stage, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns(*NOT_COPIED))  # fmt: skip
+        clinic = current()
         for path in stage.glob("*.ipynb"):
-            nbformat.write(without_hidden_cells(nbformat.read(path, as_version=4)), path)
+            patient = without_hidden_cells(nbformat.read(path, as_version=4))
+            nbformat.write(in_clinic_words(patient, clinic), path)
     return target
 
 
@@ -167,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         served = app_copy(args.notebooks.resolve(), args.copy_to.resolve())
-    except OutputRefused as refused:
+    except (OutputRefused, ClinicSettingsError) as refused:
         print(f"error: {refused}", file=sys.stderr)
         return 2
     if args.prepare_only:
