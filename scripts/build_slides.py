@@ -27,6 +27,7 @@ from slides.deck import room_notebook
 from slides.fit import ROOM, room_css
 from traitlets.config import Config
 
+from widgets.clinic import ClinicSettingsError, contact_html, current, localise_html
 from widgets.navigation import is_nav, title_of
 from widgets.speaker_notes import unwrap
 
@@ -105,6 +106,7 @@ def build_deck(notebook: Path, out: Path) -> Deck:
     nb = room_notebook(nb, lambda source: slides.markdown2html({}, source))
     resources = {"metadata": {"name": notebook.stem}, "room_css": room_css()}
     body, _ = slides.from_notebook_node(nb, resources=resources)
+    body = localise_html(body)  # the clinic's words and numbers; a no-op for neutral "en"
     html_path = out / f"{notebook.stem}.slides.html"
     html_path.write_text(body, encoding="utf-8")
     return Deck(notebook, html_path, title_of(nb, notebook.stem))
@@ -120,7 +122,7 @@ def index_page(decks: list[Deck]) -> str:
         "<title>Workshop slides</title></head>\n<body>\n<main>\n<h1>Workshop slides</h1>\n"
         "<p>Open a deck, press F for full screen and S for the speaker notes window. The arrow "
         "keys (or a clicker) step through every slide; answers and sources are at the end.</p>\n"
-        f"<ol>\n{items}\n</ol>\n</main>\n</body>\n</html>\n"
+        f"<ol>\n{items}\n</ol>\n{contact_html()}</main>\n</body>\n</html>\n"
     )
 
 
@@ -169,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="default: build/slides")
     args = parser.parse_args(argv)
+    try:  # A clinic's bad settings file stops the build before any deck runs: one line.
+        current()
+    except ClinicSettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     notebooks = [p.resolve() for p in args.notebooks] or sorted(NOTEBOOKS.glob("*.ipynb"))
     try:
         decks, failures = build(notebooks, args.out, keep_others=bool(args.notebooks))

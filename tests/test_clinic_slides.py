@@ -1,0 +1,38 @@
+"""Workshop decks follow the clinic's settings: its numbers and words on the slides, its name on
+the decks' index page, and a bad settings file stops the build with one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _build(tmp_path: Path, settings: str) -> subprocess.CompletedProcess[str]:
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text(settings, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--out",
+         str(tmp_path / "slides"), str(ROOT / "notebooks" / "00_start_here.ipynb")],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(clinic)},
+    )  # fmt: skip
+
+
+def test_a_uk_clinics_deck_says_999_and_a_and_e_and_names_the_clinic(tmp_path):
+    settings = 'name = "Riverside Physio Clinic"\nemergency_number = "999"\nlocale = "en-GB"\n'
+    result = _build(tmp_path, settings)
+    assert result.returncode == 0, result.stderr
+    deck = (tmp_path / "slides" / "00_start_here.slides.html").read_text(encoding="utf-8")
+    assert "999" in deck and "A&amp;E" in deck
+    assert "your emergency number" not in deck and "emergency department" not in deck
+    assert "Riverside Physio Clinic" in (tmp_path / "slides" / "index.html").read_text("utf-8")
+
+
+def test_a_bad_settings_file_stops_the_slides_with_one_line(tmp_path):
+    result = _build(tmp_path, 'urgent_number = 111\n')
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "urgent_number" in result.stderr
+    assert not (tmp_path / "slides").exists()
