@@ -151,8 +151,6 @@ def test_the_app_copy_holds_no_saved_plans_and_says_what_it_made(app: App):
 @pytest.mark.browser
 def test_save_my_plan_in_the_app_hands_the_plan_to_the_patients_browser(browser, app: App,
                                                                         tmp_path):  # fmt: skip
-    before = sorted(p for p in app.copy.rglob("*"))
-    home_before = sorted(p for p in app.home.rglob("*"))
     context = browser.new_context(accept_downloads=True)
     try:
         page = None
@@ -167,6 +165,9 @@ def test_save_my_plan_in_the_app_hands_the_plan_to_the_patients_browser(browser,
                 page.close()
                 page = None
         assert page is not None, "the plan page did not load in two tries"
+        # Taken once the kernel runs: starting a kernel writes its own files (~/.ipython).
+        before = sorted(p for p in app.copy.rglob("*"))
+        home_before = sorted(p for p in app.home.rglob("*"))
         plan = page.locator(".sms-my-plan").first
         assert "not saved on the server" in plan.inner_text()
         page.get_by_label("Your name (optional)").fill("Ann Example")
@@ -182,6 +183,11 @@ def test_save_my_plan_in_the_app_hands_the_plan_to_the_patients_browser(browser,
         assert "Nothing was saved on the server" in plan.inner_text()
     finally:
         context.close()
-    # Nothing personal was written to the server's disk: no new file, anywhere it could go.
+    # Nothing personal was written to the server's disk: no new file, anywhere it could go,
+    # and the patient's name is in no file at all.
     assert sorted(p for p in app.copy.rglob("*")) == before
     assert sorted(p for p in app.home.rglob("*")) == home_before
+    for folder in (app.copy, app.home):
+        for path in folder.rglob("*"):
+            if path.is_file() and path.stat().st_size < 5_000_000:
+                assert b"Ann Example" not in path.read_bytes(), path
