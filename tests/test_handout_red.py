@@ -33,3 +33,12 @@ def test_a_green_handout_keeps_its_questions_for_the_clinician():
     assert "Questions to ask my clinician" in page
     assert escape(G.ROUTINE_HEADING) in page  # all three tiers, as in every list
     assert "Get help now" not in page
+
+
+def test_every_personal_handout_says_who_paid_and_how_the_evidence_is_kept_current():
+    from widgets.handout import ABOUT_LINE
+
+    for symptoms in (set(), {"fever"}):
+        page = render_handout(replace(G.starting_profile(), symptoms=frozenset(symptoms)))
+        assert escape(ABOUT_LINE) in page
+    assert "no one paid" in ABOUT_LINE and "every year" in ABOUT_LINE

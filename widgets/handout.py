@@ -84,6 +84,14 @@ class ProfileFileError(ValueError):
     """A profile file that cannot be read; the message names the file and the field."""
 
 
+# The "About this series" page in one line, for a page that travels alone (issue 12).
+ABOUT_LINE = (
+    "About this series: no one paid for it, and it sells nothing. The facts come from published "
+    "evidence, searched in November 2026, and are checked again every year. The full page, "
+    "About this series, comes with the series' handouts."
+)
+
+
 # ---------------------------------------------------------------------------
 # Rendering
 # ---------------------------------------------------------------------------
@@ -179,7 +187,8 @@ def render_handout(
         "</main>"
         f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong> "
         f"{escape(say('Take this page to your doctor, physio or nurse.'))}</p>"
-        f'{contact_html(clinic)}<p class="licence">{escape(LICENCE_NOTE)}</p></footer>'
+        f'{contact_html(clinic)}<p class="about">{escape(ABOUT_LINE)}</p>'
+        f'<p class="licence">{escape(LICENCE_NOTE)}</p></footer>'
         "</body></html>\n"
     )
 
