@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 import widgets
-from widgets.clinic import LICENCE_NOTE, contact_html, localise_html
+from widgets.clinic import CONTENT_LICENCE, contact_html, localise_html
 from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level, Urgency
 
 CARD_CSS = Path(__file__).resolve().parents[2] / "templates" / "handout" / "static" / "card.css"
@@ -69,7 +69,8 @@ def warning_card_html() -> str:
         '<p class="card-intro">If you have any of these signs, do not use a massager. '
         "Get help.</p>\n"
         f"{''.join(halves)}\n{write_in}\n</main>\n"
+        # One page: the licence in its short name only (the full note is on every other page).
         f"<footer>{contact_html()}<p>{escape(DISCLAIMER)} Version "
-        f"{escape(widgets.__version__)} · reviewed {escape(widgets.LAST_REVIEWED)}. "
-        f"{escape(LICENCE_NOTE)}</p></footer>\n</div>\n</body>\n</html>\n"
+        f"{escape(widgets.__version__)} · reviewed {escape(widgets.LAST_REVIEWED)} · "
+        f"{escape(CONTENT_LICENCE)}.</p></footer>\n</div>\n</body>\n</html>\n"
     )
