@@ -100,3 +100,36 @@ def test_a_bad_settings_file_stops_the_handout_build_with_one_line(tmp_path, set
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and key in lines[0] and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+_PRINT_CARD = """
+import re, sys
+from pathlib import Path
+from handouts.card import warning_card_html
+from handouts.pdf import print_pdf
+out = Path(sys.argv[1])
+(out / "card.html").write_text(warning_card_html(), encoding="utf-8")
+pdf = print_pdf(out / "card.html", out / "card.pdf").read_bytes()
+print(len(re.findall(rb"/Type\\s*/Page(?![a-zA-Z])", pdf)))
+"""
+
+FULL_CONTACT = {
+    "en-GB": SETTINGS["en-GB"] + 'website = "https://riverside.example"\n',
+    "en-US": SETTINGS["en-US"] + 'phone = "(555) 010-0199"\nwebsite = "https://lakeside.example"\n',
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale", sorted(FULL_CONTACT))
+def test_the_warning_sign_card_stays_on_one_page_with_a_clinics_full_contact(
+    tmp_path, chromium_path, locale
+):
+    settings = tmp_path / "clinic.toml"
+    settings.write_text(FULL_CONTACT[locale], encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", _PRINT_CARD, str(tmp_path)], capture_output=True, text=True,
+        cwd=ROOT / "scripts", env={**os.environ, "CLINIC": str(settings)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"
+    assert "lakeside.example" in (tmp_path / "card.html").read_text("utf-8") or locale == "en-GB"

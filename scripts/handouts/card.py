@@ -53,7 +53,8 @@ def warning_card_html() -> str:
             f"</span> {escape(URGENCY_WORDS[urgency])}: {escape(heading)}</h2>"
             f'<ul class="card-signs-list">{"".join(_sign_html(s) for s in signs)}</ul></section>'
         )
-    write_in = (
+    # A clinic's own name and phone take the place of the write-in line: one page either way.
+    write_in = contact_html() or (
         '<p class="card-write-in">My doctor\'s phone number: '
         '<span class="card-line" aria-hidden="true"></span></p>'
     )
@@ -70,7 +71,7 @@ def warning_card_html() -> str:
         "Get help.</p>\n"
         f"{''.join(halves)}\n{write_in}\n</main>\n"
         # One page: the licence in its short name only (the full note is on every other page).
-        f"<footer>{contact_html()}<p>{escape(DISCLAIMER)} Version "
+        f"<footer><p>{escape(DISCLAIMER)} Version "
         f"{escape(widgets.__version__)} · reviewed {escape(widgets.LAST_REVIEWED)} · "
         f"{escape(CONTENT_LICENCE)}.</p></footer>\n</div>\n</body>\n</html>\n"
     )
