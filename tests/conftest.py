@@ -198,3 +198,15 @@ def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def dismiss_dialogs(page) -> None:
+    """Accept a kernel or other dialog if JupyterLab shows one (e.g. "Select Kernel")."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        accept = dialog.locator(".jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+        dialog.first.wait_for(state="detached", timeout=10_000)

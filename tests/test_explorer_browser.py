@@ -6,25 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import BUILD, NOTEBOOKS, lab_page_url, wait_for_idle_kernel
+from conftest import BUILD, NOTEBOOKS, dismiss_dialogs, lab_page_url, wait_for_idle_kernel
 
 from widgets import guidance as G
 
 NOTEBOOK = "05_should_i_use_one.ipynb"
 SHOTS = BUILD / "screenshots"
 CARD = ".sms-explorer .sms-card"  # the live widget's card, not the static export picture
-
-
-def _dismiss_dialogs(page) -> None:
-    """Accept a kernel or other dialog if JupyterLab shows one (e.g. "Select Kernel")."""
-    dialog = page.locator(".jp-Dialog")
-    if dialog.count():
-        accept = dialog.locator(".jp-mod-accept")
-        if accept.count():
-            accept.first.click()
-        else:
-            page.keyboard.press("Escape")
-        dialog.first.wait_for(state="detached", timeout=10_000)
 
 
 def _run_all_cells(page) -> None:
@@ -61,11 +49,11 @@ def test_notebook_05_explorer_follows_severity_and_red_flags(browser, jupyter_la
         page.wait_for_selector(
             ".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=90_000
         )
-        _dismiss_dialogs(page)
+        dismiss_dialogs(page)
         # Run only once the server says the kernel is idle, so no cell waits on a dead kernel.
         wait_for_idle_kernel(jupyter_lab, NOTEBOOK, timeout=90)
         _run_all_cells(page)
-        _dismiss_dialogs(page)
+        dismiss_dialogs(page)
 
         start = G.starting_profile()
         page.wait_for_selector(CARD, timeout=90_000)

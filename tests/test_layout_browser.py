@@ -24,7 +24,7 @@ from pathlib import Path
 import ipywidgets as W
 import nbformat
 import pytest
-from conftest import BUILD, NOTEBOOKS, ROOT, free_port, wait_for_http
+from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs, free_port, wait_for_http
 
 WIDTHS = (1280, 1024, 390)
 HEIGHT = 900
@@ -384,18 +384,6 @@ def lab_copies() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
-def _dismiss_dialogs(page) -> None:
-    """Accept a kernel or other dialog if JupyterLab shows one (e.g. "Select Kernel")."""
-    dialog = page.locator(".jp-Dialog")
-    if dialog.count():
-        accept = dialog.locator(".jp-mod-accept")
-        if accept.count():
-            accept.first.click()
-        else:
-            page.keyboard.press("Escape")
-        dialog.first.wait_for(state="detached", timeout=10_000)
-
-
 def close_file_browser(page) -> None:
     """What a reader on a phone does first: JupyterLab's file browser would take 290 of the
     390 px. Clicking the open sidebar tab closes the sidebar."""
@@ -430,7 +418,7 @@ def test_jupyterlab_keeps_every_control_and_card_readable_at_every_width(
         page.wait_for_selector(
             ".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=LOAD_TIMEOUT_MS
         )
-        _dismiss_dialogs(page)
+        dismiss_dialogs(page)
         page.wait_for_selector(
             ".jp-Notebook-ExecutionIndicator[data-status='idle']",
             state="attached",
@@ -438,7 +426,7 @@ def test_jupyterlab_keeps_every_control_and_card_readable_at_every_width(
         )
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
-        _dismiss_dialogs(page)
+        dismiss_dialogs(page)
         page.wait_for_function(WIDGETS_DRAWN_JS, arg=widgets, timeout=LOAD_TIMEOUT_MS)
         page.wait_for_function(ALL_CELLS_RUN_JS, timeout=LOAD_TIMEOUT_MS)
         assert measure_every_width(page, name, "lab", on_a_phone=close_file_browser) == []

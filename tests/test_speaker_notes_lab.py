@@ -15,7 +15,7 @@ import uuid
 
 import nbformat
 import pytest
-from conftest import NOTEBOOKS
+from conftest import NOTEBOOKS, dismiss_dialogs
 from playwright.sync_api import expect
 
 from widgets.speaker_notes import NOTES_SUMMARY, unwrap
@@ -77,17 +77,6 @@ def _every_note_closed(page) -> set[str]:
     return seen
 
 
-def _dismiss_dialogs(page) -> None:
-    dialog = page.locator(".jp-Dialog")
-    if dialog.count():
-        accept = dialog.locator(".jp-mod-accept")
-        if accept.count():
-            accept.first.click()
-        else:
-            page.keyboard.press("Escape")
-        dialog.first.wait_for(state="detached", timeout=10_000)
-
-
 def _open_and_run_all(page, base: str) -> None:
     # A workspace of its own: JupyterLab would otherwise restore tabs an earlier test opened.
     page.goto(
@@ -95,7 +84,7 @@ def _open_and_run_all(page, base: str) -> None:
         timeout=90_000,
     )
     page.wait_for_selector(".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=90_000)
-    _dismiss_dialogs(page)
+    dismiss_dialogs(page)
 
 
 @pytest.mark.browser
@@ -119,7 +108,7 @@ def test_a_patient_sees_no_speaker_note_text_after_run_all_until_they_open_one(
         _wait_for_idle_kernel(jupyter_lab, timeout=90)
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
-        _dismiss_dialogs(page)
+        dismiss_dialogs(page)
         # Run All has reached the end when the last code cell's panel (the sources) is drawn.
         page.wait_for_selector(".jp-Notebook .sms-sources", state="attached", timeout=120_000)
         _wait_for_idle_kernel(jupyter_lab, timeout=120)
