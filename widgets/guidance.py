@@ -344,7 +344,8 @@ def _neck_narrowing(p: Profile) -> bool:
     return p.region in NECK_REGIONS
 
 
-_STOP = "Do not use the massager."
+# Every red card ends with it; the checklist's help panel says it too.
+STOP_ACTION = "Do not use the massager."
 _TODAY = "Contact your doctor or an urgent care service today."
 
 RULES: tuple[Rule, ...] = (
@@ -362,7 +363,7 @@ RULES: tuple[Rule, ...] = (
         ),
         actions=(
             "Go to the emergency department now, or call your emergency number.",
-            _STOP,
+            STOP_ACTION,
         ),
         say=(
             "Say: I have spinal stenosis. I have new numbness down below or bladder or bowel "
@@ -384,7 +385,7 @@ RULES: tuple[Rule, ...] = (
         actions=(
             _TODAY,
             "If the weakness is sudden or spreading, go to the emergency department now.",
-            _STOP,
+            STOP_ACTION,
         ),
         say="Say: I have spinal stenosis and new or worsening weakness in my leg or foot.",
         sources=("tims_stenosis", "glos_redflags", "cks_redflags"),
@@ -405,7 +406,7 @@ RULES: tuple[Rule, ...] = (
         ),
         actions=(
             "Contact your doctor today and ask for a prompt check of your neck and spine.",
-            _STOP,
+            STOP_ACTION,
         ),
         say="Say: I have spinal stenosis and my hands or my balance are new or getting worse.",
         sources=("mayo_stenosis", "houten2022", "nouri2022", "fehlings2017", "suri2010"),
@@ -420,7 +421,7 @@ RULES: tuple[Rule, ...] = (
             "Back pain with a fever or chills can be a sign of infection. A doctor needs to "
             "check you the same day."
         ),
-        actions=(_TODAY, _STOP),
+        actions=(_TODAY, STOP_ACTION),
         say="Say: I have back pain with a fever or chills.",
         sources=("glos_redflags", "cks_redflags"),
     ),
@@ -441,7 +442,7 @@ RULES: tuple[Rule, ...] = (
         ),
         actions=(
             "Contact your doctor or your cancer team today and say what you have noticed.",
-            _STOP,
+            STOP_ACTION,
         ),
         say="Say: I have new back pain or night pain, and I have had cancer (if you have).",
         sources=("glos_redflags", "verhagen2016", "cks_redflags"),
@@ -463,7 +464,7 @@ RULES: tuple[Rule, ...] = (
             _TODAY,
             "If the pain is severe, or you cannot stand or walk, go to the emergency "
             "department now.",
-            _STOP,
+            STOP_ACTION,
         ),
         say="Say: I have spinal stenosis and new back pain after a fall or injury.",
         sources=("glos_redflags", "verhagen2016", "cks_redflags"),
@@ -483,7 +484,7 @@ RULES: tuple[Rule, ...] = (
             "Do not massage that leg, or rub it.",
             "Get a check today: contact your doctor or an urgent care service.",
             "If you get sudden breathlessness or chest pain, call your emergency number now.",
-            _STOP,
+            STOP_ACTION,
         ),
         say="Say: one of my legs is newly swollen, warm and sore. I am worried about a clot.",
         sources=("nhs_dvt", "nccih_massage"),
@@ -987,9 +988,9 @@ def assess(profile: Profile) -> Guidance:
         # only distract, and an emergency outranks same-day advice, which would blur "go now".
         speaking = [r for r in ordered if r.level is Level.RED and r.urgency is urgency]
         for rule in speaking:
-            actions.extend(a for a in rule.actions_for(profile) if a != _STOP)
+            actions.extend(a for a in rule.actions_for(profile) if a != STOP_ACTION)
         actions.extend(rule.say for rule in speaking)
-        actions.append(_STOP)
+        actions.append(STOP_ACTION)
     else:
         for rule in ordered:
             actions.extend(rule.actions_for(profile))

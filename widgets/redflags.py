@@ -63,11 +63,12 @@ def _sign_for(rule: G.Rule, symptom: str) -> G.WarningSign:
         return signs[rule.id]
     # A red rule with no warning-sign entry still speaks in the engine's own words.
     assert rule.urgency is not None
+    steps = rule.actions_for(G.starting_profile())
     return G.WarningSign(
         id=rule.id,
         urgency=rule.urgency,
         signs=G.SYMPTOMS[symptom],
-        what_to_do=" ".join(a for a in rule.actions if a != "Do not use the massager."),
+        what_to_do=" ".join(a for a in steps if a != G.STOP_ACTION),
         what_to_say=rule.say,
         sources=rule.sources,
     )
@@ -104,7 +105,7 @@ def help_panel_html(ticked: list[RedFlag], *, clinic: Clinic | None = None) -> s
         key=lambda sign: sign.urgency is not G.Urgency.EMERGENCY,
     )
     todo = list(dict.fromkeys(sign.what_to_do for sign in signs))
-    todo.append("Do not use the massager.")
+    todo.append(G.STOP_ACTION)
     steps = "".join(f"<li>{escape(words(step))}</li>" for step in todo)
     say = [s.what_to_say for s in signs if s.what_to_say]
     script = "".join(f"<li>{escape(words(line))}</li>" for line in dict.fromkeys(say))
