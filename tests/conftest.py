@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -210,3 +212,51 @@ def dismiss_dialogs(page) -> None:
         else:
             page.keyboard.press("Escape")
         dialog.first.wait_for(state="detached", timeout=10_000)
+
+
+@pytest.fixture(scope="session")
+def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every deck, built the way `make slides` builds them, into a scratch folder.
+
+    One build per test session (per xdist worker): the slide tests and the fit tests only read it.
+    """
+    out = tmp_path_factory.mktemp("slides")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+@contextmanager
+def serve_app(scratch: Path) -> Iterator[tuple[str, Path]]:
+    """`make app` on a free port, serving its copy from ``scratch``; yields (base URL, log)."""
+    port = free_port()
+    log_path = scratch / "app.log"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", "app",
+             f"APP_ARGS=--port {port} --copy-to {scratch / 'copy'}"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for_http(f"{base}/", timeout=120)
+            yield base, log_path
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+
+
+def run_with_clinic(
+    settings: str, folder: Path, *args: str, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """``python *args`` with CLINIC naming a settings file in ``folder`` that holds ``settings``."""
+    clinic = folder / "clinic.toml"
+    clinic.write_text(settings, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, cwd=cwd,
+        env={**os.environ, "CLINIC": str(clinic)},
+    )  # fmt: skip

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from conftest import NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS
 from slides.deck import ANSWERS_HEADING, APPENDIX_HEADINGS, CONTINUED
 from slides.deck import pages as fit_pages
 from slides.deck import slide_type as deck_slide_type
@@ -91,18 +89,6 @@ def test_every_section_has_speaker_notes_with_a_teach_back_prompt(path):
 
 
 # --- The decks ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every deck, built the way `make slides` builds them, into a scratch folder."""
-    out = tmp_path_factory.mktemp("slides")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
 
 
 def deck(decks: Path, path: Path) -> BeautifulSoup:

@@ -8,13 +8,11 @@ measured in the page. The presenter's notes window is opened for real, offline.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS
 
 pytestmark = pytest.mark.browser
 
@@ -73,17 +71,6 @@ class Measured:
 
     def __str__(self) -> str:
         return f"{self.deck} #{self.h}/{self.v} {self.section!r}: {self.height}px > {self.limit}px"
-
-
-@pytest.fixture(scope="module")
-def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("slides")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
 
 
 def open_deck(browser, deck: Path, size: tuple[int, int]):
