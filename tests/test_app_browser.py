@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -14,7 +11,7 @@ from urllib.error import HTTPError
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, free_port, wait_for_http
+from conftest import serve_app
 
 from widgets import guidance as G
 
@@ -26,23 +23,8 @@ ATTEMPTS = 2
 @pytest.fixture(scope="module")
 def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`make app` on a free port, serving its copy from a scratch folder; yields (base, log)."""
-    port = free_port()
-    scratch = tmp_path_factory.mktemp("app")
-    log_path = scratch / "app.log"
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            ["make", "--no-print-directory", "app",
-             f"APP_ARGS=--port {port} --copy-to {scratch / 'copy'}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_http(f"{base}/", timeout=120)
-            yield base, log_path
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+    with serve_app(tmp_path_factory.mktemp("app")) as served:
+        yield served
 
 
 def load(browser, url: str, ready: str, prepare: Callable[[object], None] | None = None) -> object:

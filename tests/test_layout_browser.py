@@ -12,10 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import json
-import os
 import shutil
-import signal
-import subprocess
 import tempfile
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -24,7 +21,7 @@ from pathlib import Path
 import ipywidgets as W
 import nbformat
 import pytest
-from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs, free_port, wait_for_http
+from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs, serve_app
 
 WIDTHS = (1280, 1024, 390)
 HEIGHT = 900
@@ -308,22 +305,8 @@ def test_the_measure_finds_overlapping_rows_cut_off_words_and_sideways_scrolling
 @pytest.fixture(scope="module")
 def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`make app` on a free port, serving its copy from a scratch folder; yields its base URL."""
-    port = free_port()
-    scratch = tmp_path_factory.mktemp("layout-app")
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
-    with (scratch / "app.log").open("w") as log:
-        process = subprocess.Popen(
-            ["make", "--no-print-directory", "app",
-             f"APP_ARGS=--port {port} --copy-to {scratch / 'copy'}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for_http(f"{base}/", timeout=120)
-            yield base
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+    with serve_app(tmp_path_factory.mktemp("layout-app")) as (base, _log):
+        yield base
 
 
 def open_app_page(browser, url: str, widgets: int) -> object:
