@@ -3,23 +3,17 @@ words, and a bad settings file stops it with one line."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT, run_with_clinic
 
 
 def _prepare(tmp_path: Path, settings: str) -> subprocess.CompletedProcess[str]:
-    clinic = tmp_path / "clinic.toml"
-    clinic.write_text(settings, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "serve_app.py"), "--prepare-only",
-         "--copy-to", str(tmp_path / "app")],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(clinic)},
+    return run_with_clinic(
+        settings, tmp_path, str(ROOT / "scripts" / "serve_app.py"), "--prepare-only",
+        "--copy-to", str(tmp_path / "app"),
     )  # fmt: skip
 
 

@@ -4,15 +4,12 @@ and the other country's words appear nowhere."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, run_with_clinic
 
-ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ("00_start_here", "04_precautions")
 
 SETTINGS = {
@@ -44,13 +41,10 @@ def built(request, tmp_path_factory) -> tuple[str, Path]:
     about = ROOT / "notebooks" / "about_this_series.md"
     if about.exists():
         (notebooks / about.name).write_bytes(about.read_bytes())
-    settings = work / "clinic.toml"
-    settings.write_text(SETTINGS[locale], encoding="utf-8")
     out = work / "handouts"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_handouts.py"), "--notebooks", str(notebooks),
-         "--out", str(out), "--no-pdf"],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(settings)},
+    result = run_with_clinic(
+        SETTINGS[locale], work, str(ROOT / "scripts" / "build_handouts.py"), "--notebooks",
+        str(notebooks), "--out", str(out), "--no-pdf",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     return locale, out
@@ -89,13 +83,10 @@ def test_the_licence_is_stated_in_every_handout_footer(built):
      ('emergency_number = "call us"\n', "emergency_number")],
 )  # fmt: skip
 def test_a_bad_settings_file_stops_the_handout_build_with_one_line(tmp_path, settings, key):
-    bad = tmp_path / "clinic.toml"
-    bad.write_text(settings, encoding="utf-8")
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_handouts.py"), "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(bad)},
-    )  # fmt: skip
+    result = run_with_clinic(
+        settings, tmp_path, str(ROOT / "scripts" / "build_handouts.py"), "--out", str(out)
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and key in lines[0] and "Traceback" not in result.stderr
@@ -124,12 +115,9 @@ FULL_CONTACT = {
 def test_the_warning_sign_card_stays_on_one_page_with_a_clinics_full_contact(
     tmp_path, chromium_path, locale
 ):
-    settings = tmp_path / "clinic.toml"
-    settings.write_text(FULL_CONTACT[locale], encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-c", _PRINT_CARD, str(tmp_path)], capture_output=True, text=True,
-        cwd=ROOT / "scripts", env={**os.environ, "CLINIC": str(settings)},
-    )  # fmt: skip
+    result = run_with_clinic(
+        FULL_CONTACT[locale], tmp_path, "-c", _PRINT_CARD, str(tmp_path), cwd=ROOT / "scripts"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1"
     assert "lakeside.example" in (tmp_path / "card.html").read_text("utf-8") or locale == "en-GB"

@@ -3,21 +3,16 @@ the decks' index page, and a bad settings file stops the build with one line."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT, run_with_clinic
 
 
 def _build(tmp_path: Path, settings: str) -> subprocess.CompletedProcess[str]:
-    clinic = tmp_path / "clinic.toml"
-    clinic.write_text(settings, encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--out",
-         str(tmp_path / "slides"), str(ROOT / "notebooks" / "00_start_here.ipynb")],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "CLINIC": str(clinic)},
+    return run_with_clinic(
+        settings, tmp_path, str(ROOT / "scripts" / "build_slides.py"), "--out",
+        str(tmp_path / "slides"), str(ROOT / "notebooks" / "00_start_here.ipynb"),
     )  # fmt: skip
 
 
