@@ -105,10 +105,8 @@ def test_the_warning_signs_include_breathlessness_or_chest_pain_as_an_emergency(
     ],
 )
 def test_serious_combinations_are_red_urgent_not_amber(changes):
-    assert (assess(person(**changes)).level, assess(person(**changes)).urgency) == (
-        Level.RED,
-        Urgency.URGENT,
-    )
+    g = assess(person(**changes))
+    assert (g.level, g.urgency) == (Level.RED, Urgency.URGENT)
 
 
 @pytest.mark.parametrize("symptom", ["recent_injury", "new_back_pain"])
