@@ -88,13 +88,13 @@ present: setup-lab
 		--LabApp.app_settings_dir=$(CURDIR)/$(PRESENTING_SETTINGS) $(ROOT_FLAG) $(LAB_ARGS)
 
 lint: setup
-	$(BIN)/ruff check widgets tests bench scripts
+	$(BIN)/ruff check widgets tests bench
 
 # ensure_browser.py finds (or installs) the Chromium the browser tests need, or stops with one
 # line naming what to install: no browser test is skipped in silence. The ten slowest tests are
 # listed at the end, to see what to speed up next.
 test: setup lint
-	$(BIN)/python scripts/ensure_browser.py
+	$(BIN)/python -m widgets.tools.ensure_browser
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --durations=10
 
 bench: setup
@@ -103,15 +103,15 @@ bench: setup
 # Printable, offline handouts from freshly executed copies of the notebooks (PDFs via Playwright).
 # `make handouts OUT=DIR` writes the whole set into DIR instead of build/handouts.
 handouts: setup
-	$(BIN)/python scripts/build_handouts.py --out "$(or $(OUT),build/handouts)"
+	$(BIN)/python -m widgets.tools.build_handouts --out "$(or $(OUT),build/handouts)"
 
 # reveal.js slides that work offline.
 slides: setup-lab
-	$(BIN)/python scripts/build_slides.py
+	$(BIN)/python -m widgets.tools.build_slides
 
 # The series as a code-free app (Voila) on 127.0.0.1.
 app: setup-lab
-	$(BIN)/python scripts/serve_app.py $(APP_ARGS)
+	$(BIN)/python -m widgets.tools.serve_app $(APP_ARGS)
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

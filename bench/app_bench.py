@@ -1,6 +1,6 @@
 """A workshop in the app view: 30 visitors each walk the whole series through `make app`.
 
-The app is started as `make app` starts it (scripts/serve_app.py, its default kernel culling)
+The app is started as `make app` starts it (widgets/tools/serve_app.py, its default kernel culling)
 on a free loopback port. Visitors arrive two seconds apart (a room filling up in a minute);
 each asks for every page in order (a server-side render: Voila starts a kernel and runs the
 notebook) and reads it for ``READ_S`` seconds before the next. People in a workshop spend

@@ -15,7 +15,7 @@ import comm
 from comm.base_comm import BaseComm
 
 from widgets import guidance as G
-from widgets.explorer import severity_explorer
+from widgets.ui.explorer import severity_explorer
 
 TITLE = "Widgets: control change -> card re-rendered"
 CHANGES = 400

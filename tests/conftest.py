@@ -23,13 +23,13 @@ from pathlib import Path
 
 import pytest
 
+from widgets.tools.handouts.pdf import CHROMIUM_ARGS, chromium
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 
 # The tests start Chromium exactly as the handout build does: one list of flags, one lookup.
-sys.path.append(str(ROOT / "scripts"))
-from handouts.pdf import CHROMIUM_ARGS, chromium  # noqa: E402
 
 
 def find_chromium() -> str | None:
@@ -222,7 +222,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     out = tmp_path_factory.mktemp("slides")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_slides.py"), "--out", str(out)],
+        [sys.executable, "-m", "widgets.tools.build_slides", "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-4000:]

@@ -4,19 +4,17 @@ report an error, linked from every notebook and from the handouts (IPDAS, joseph
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import textstat
 
-from widgets import navigation as nav
+from widgets.content import navigation as nav
+from widgets.tools.handouts.clean import link_notebooks_as_html
+from widgets.tools.handouts.render import render_about
 
 ROOT = Path(__file__).resolve().parents[1]
 ABOUT = ROOT / "notebooks" / nav.ABOUT
-sys.path.append(str(ROOT / "scripts"))
-from handouts.clean import link_notebooks_as_html  # noqa: E402
-from handouts.render import render_about  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 

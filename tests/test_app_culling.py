@@ -24,10 +24,10 @@ import psutil
 import pytest
 from conftest import ROOT, free_port, wait_for_http
 
-SERVE_APP = ROOT / "scripts" / "serve_app.py"
-sys.path.append(str(ROOT / "scripts"))
-from serve_app import CULL_IDLE_S as CULL_IDLE_S_DEFAULT  # noqa: E402
-from serve_app import CULL_INTERVAL_S, voila_command  # noqa: E402
+from widgets.tools.serve_app import CULL_IDLE_S as CULL_IDLE_S_DEFAULT
+from widgets.tools.serve_app import CULL_INTERVAL_S, voila_command
+
+SERVE_APP = ("-m", "widgets.tools.serve_app")
 
 CULL_IDLE_S = 10
 MAX_KERNELS = 2
@@ -79,7 +79,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     home = scratch / "home"
     home.mkdir()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"), "HOME": str(home)}
-    command = [sys.executable, str(SERVE_APP), "--port", str(port),
+    command = [sys.executable, *SERVE_APP, "--port", str(port),
                "--copy-to", str(scratch / "copy"),
                "--cull-idle", str(CULL_IDLE_S), "--cull-interval", "1",
                "--max-kernels", str(MAX_KERNELS)]  # fmt: skip
@@ -97,9 +97,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 def test_make_app_turns_culling_on_and_lets_a_caller_override_it():
     command = voila_command(8866, Path("/x"), [])
-    assert "--VoilaConfiguration.multi_kernel_manager_class=app_kernels.BoundedKernelManager" in (
-        command
-    )
+    manager = "widgets.tools.app_kernels.BoundedKernelManager"
+    assert f"--VoilaConfiguration.multi_kernel_manager_class={manager}" in command
     assert "--BoundedKernelManager.max_kernels=32" in command
     assert f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S_DEFAULT}" in command
     assert f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}" in command

@@ -14,10 +14,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.append(str(ROOT / "scripts"))
-import ensure_browser  # noqa: E402
-from handouts.pdf import (  # noqa: E402
+from widgets.tools import ensure_browser
+from widgets.tools.handouts.pdf import (
     BROWSER_ENV,
     PLACES_ENV,
     BrowserMissing,
@@ -25,6 +23,8 @@ from handouts.pdf import (  # noqa: E402
     find_browser,
     usual_places,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _fake_browser(path: Path) -> Path:
@@ -109,26 +109,26 @@ def test_with_no_browser_anywhere_the_message_says_what_to_do(tmp_path, monkeypa
     for key, value in _nowhere(tmp_path).items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv(BROWSER_ENV, raising=False)
-    with pytest.raises(BrowserMissing, match=r"ensure_browser\.py"):
+    with pytest.raises(BrowserMissing, match=r"widgets\.tools\.ensure_browser"):
         chromium()
 
 
-# --- scripts/ensure_browser.py ---------------------------------------------------------------
+# --- widgets/tools/ensure_browser.py ------------------------------------------------------
 
-SCRIPT = ROOT / "scripts" / "ensure_browser.py"
+SCRIPT = ("-m", "widgets.tools.ensure_browser")
 
 
 def test_ensure_browser_prints_the_path_of_the_browser_it_finds(tmp_path):
     chrome = _fake_browser(tmp_path / "bin" / "google-chrome")
     env = _env_for_subprocess(tmp_path, PATH=str(chrome.parent))
-    done = subprocess.run([sys.executable, str(SCRIPT), "--no-install"], env=env,
+    done = subprocess.run([sys.executable, *SCRIPT, "--no-install"], env=env,
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(chrome)
 
 
 def test_ensure_browser_with_none_to_be_had_fails_with_one_line_naming_what_to_install(tmp_path):
-    done = subprocess.run([sys.executable, str(SCRIPT), "--no-install"],
+    done = subprocess.run([sys.executable, *SCRIPT, "--no-install"],
                           env=_env_for_subprocess(tmp_path), capture_output=True, text=True,
                           timeout=60)  # fmt: skip
     assert done.returncode == 2 and done.stdout == ""
@@ -202,13 +202,13 @@ def test_make_handouts_without_a_browser_writes_the_html_and_says_how_to_get_pdf
     env = _env_for_subprocess(tmp_path)
     env["PATH"] = str(Path(sys.executable).parent)  # python and jupyter, but no browser
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_handouts.py"),
+        [sys.executable, "-m", "widgets.tools.build_handouts",
          "--notebooks", str(notebooks), "--out", str(out)],
         env=env, capture_output=True, text=True, timeout=300, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     [line] = [line for line in done.stderr.splitlines() if line.strip()]
-    assert line.startswith("No PDFs:") and "ensure_browser.py" in line
+    assert line.startswith("No PDFs:") and "widgets.tools.ensure_browser" in line
     assert {"00_a.html", "index.html", "series.html"} <= {p.name for p in out.glob("*.html")}
     assert not list(out.rglob("*.pdf"))

@@ -16,9 +16,11 @@ import pytest
 import textstat
 from test_engine_readability import MAX_GRADE, SENTENCE_WORDS, engine_strings
 
-from widgets import cards, clinic, handout, panels, redflags
 from widgets import guidance as G
-from widgets.clinic import Clinic, ClinicSettingsError, load_clinic, localise, localise_html
+from widgets.content import clinic
+from widgets.content.clinic import Clinic, ClinicSettingsError, load_clinic, localise, localise_html
+from widgets.render import cards, handout, panels
+from widgets.ui import redflags
 
 ROOT = Path(__file__).resolve().parents[1]
 

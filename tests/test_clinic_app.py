@@ -7,12 +7,12 @@ import subprocess
 from pathlib import Path
 
 import nbformat
-from conftest import ROOT, run_with_clinic
+from conftest import run_with_clinic
 
 
 def _prepare(tmp_path: Path, settings: str) -> subprocess.CompletedProcess[str]:
     return run_with_clinic(
-        settings, tmp_path, str(ROOT / "scripts" / "serve_app.py"), "--prepare-only",
+        settings, tmp_path, "-m", "widgets.tools.serve_app", "--prepare-only",
         "--copy-to", str(tmp_path / "app"),
     )  # fmt: skip
 

@@ -43,7 +43,7 @@ def built(request, tmp_path_factory) -> tuple[str, Path]:
         (notebooks / about.name).write_bytes(about.read_bytes())
     out = work / "handouts"
     result = run_with_clinic(
-        SETTINGS[locale], work, str(ROOT / "scripts" / "build_handouts.py"), "--notebooks",
+        SETTINGS[locale], work, "-m", "widgets.tools.build_handouts", "--notebooks",
         str(notebooks), "--out", str(out), "--no-pdf",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -85,7 +85,7 @@ def test_the_licence_is_stated_in_every_handout_footer(built):
 def test_a_bad_settings_file_stops_the_handout_build_with_one_line(tmp_path, settings, key):
     out = tmp_path / "out"
     result = run_with_clinic(
-        settings, tmp_path, str(ROOT / "scripts" / "build_handouts.py"), "--out", str(out)
+        settings, tmp_path, "-m", "widgets.tools.build_handouts", "--out", str(out)
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -96,8 +96,8 @@ def test_a_bad_settings_file_stops_the_handout_build_with_one_line(tmp_path, set
 _PRINT_CARD = """
 import re, sys
 from pathlib import Path
-from handouts.card import warning_card_html
-from handouts.pdf import print_pdf
+from widgets.tools.handouts.card import warning_card_html
+from widgets.tools.handouts.pdf import print_pdf
 out = Path(sys.argv[1])
 (out / "card.html").write_text(warning_card_html(), encoding="utf-8")
 pdf = print_pdf(out / "card.html", out / "card.pdf").read_bytes()
@@ -116,7 +116,7 @@ def test_the_warning_sign_card_stays_on_one_page_with_a_clinics_full_contact(
     tmp_path, chromium_path, locale
 ):
     result = run_with_clinic(
-        FULL_CONTACT[locale], tmp_path, "-c", _PRINT_CARD, str(tmp_path), cwd=ROOT / "scripts"
+        FULL_CONTACT[locale], tmp_path, "-c", _PRINT_CARD, str(tmp_path), cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1"

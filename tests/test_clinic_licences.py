@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from widgets import guidance as G
-from widgets.clinic import CONTENT_LICENCE, LICENCE_NOTE
-from widgets.handout import render_handout
+from widgets.content.clinic import CONTENT_LICENCE, LICENCE_NOTE
+from widgets.render.handout import render_handout
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ from conftest import ROOT, run_with_clinic
 
 def _build(tmp_path: Path, settings: str) -> subprocess.CompletedProcess[str]:
     return run_with_clinic(
-        settings, tmp_path, str(ROOT / "scripts" / "build_slides.py"), "--out",
+        settings, tmp_path, "-m", "widgets.tools.build_slides", "--out",
         str(tmp_path / "slides"), str(ROOT / "notebooks" / "00_start_here.ipynb"),
     )  # fmt: skip
 

@@ -7,11 +7,11 @@ import re
 from dataclasses import replace
 
 from widgets import guidance as G
-from widgets.cards import EXAMPLE_PREFIX, example_title
-from widgets.explorer import compare_severities, severity_explorer
-from widgets.myplan import my_plan
-from widgets.panels import guidance_for
-from widgets.planner import session_planner
+from widgets.render.cards import EXAMPLE_PREFIX, example_title
+from widgets.render.panels import guidance_for
+from widgets.ui.explorer import compare_severities, severity_explorer
+from widgets.ui.myplan import my_plan
+from widgets.ui.planner import session_planner
 
 STARTING_TITLE = "Example: a person with mild low-back narrowing and no other problems"
 

@@ -6,8 +6,8 @@ import inspect
 import re
 from collections import Counter
 
-from widgets import figures_care, figures_spine
-from widgets.svgfigure import SvgFigure
+from widgets.render import figures_care, figures_spine
+from widgets.render.svgfigure import SvgFigure
 
 
 def all_figures() -> list[SvgFigure]:

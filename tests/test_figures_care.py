@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from widgets import figures_care as F
+from widgets.content.references import REFERENCES
 from widgets.guidance import LEVEL_ICONS, assess
-from widgets.references import REFERENCES
-from widgets.stories import STORIES
+from widgets.render import figures_care as F
+from widgets.render.stories import STORIES
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURES = [

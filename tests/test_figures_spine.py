@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from widgets import figures_spine
-from widgets.figures_spine import ALL_FIGURES, massager_body_map, ok_label
 from widgets.guidance import PLACEMENTS
+from widgets.render import figures_spine
+from widgets.render.figures_spine import ALL_FIGURES, massager_body_map, ok_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import profiles
 
+from widgets.content.references import REFERENCES
 from widgets.guidance import CONDITIONS, SEVERITIES, SYMPTOMS, Level, Urgency, assess
-from widgets.references import REFERENCES
 
 RED_FLAG_SYMPTOMS = {
     "saddle_numbness",

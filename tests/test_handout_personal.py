@@ -15,9 +15,9 @@ from test_widgets_cards import assert_card_says
 
 from widgets import LAST_REVIEWED
 from widgets import guidance as G
-from widgets.handout import EDUCATION_LINE, main, render_handout
+from widgets.render.handout import EDUCATION_LINE, main, render_handout
 
-ROOT_ARGS = [sys.executable, "-m", "widgets.handout"]
+ROOT_ARGS = [sys.executable, "-m", "widgets.render.handout"]
 
 
 def _profile_json(path, **changes):
@@ -235,7 +235,7 @@ def test_every_bad_input_is_one_short_line_and_exit_2(tmp_path):
 def test_a_read_only_folder_or_a_full_disk_is_one_line_and_leaves_no_file(
     tmp_path, monkeypatch, capsys
 ):
-    import widgets.handout as handout
+    import widgets.render.handout as handout
 
     profile = _profile_json(tmp_path / "p.json")
     out = tmp_path / "out"

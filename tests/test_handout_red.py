@@ -8,7 +8,7 @@ from html import escape
 import pytest
 
 from widgets import guidance as G
-from widgets.handout import clinician_questions, render_handout
+from widgets.render.handout import clinician_questions, render_handout
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_a_green_handout_keeps_its_questions_for_the_clinician():
 
 
 def test_every_personal_handout_says_who_paid_and_how_the_evidence_is_kept_current():
-    from widgets.handout import ABOUT_LINE
+    from widgets.render.handout import ABOUT_LINE
 
     for symptoms in (set(), {"fever"}):
         page = render_handout(replace(G.starting_profile(), symptoms=frozenset(symptoms)))

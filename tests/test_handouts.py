@@ -20,21 +20,21 @@ import nbformat
 import pytest
 
 import widgets
+from widgets.content.series import TEMPLATES
 from widgets.guidance import WARNING_SIGNS
+from widgets.tools.handouts.clean import MissingStaticPicture, link_notebooks_as_html, patient_copy
+from widgets.tools.handouts.render import demote_headings, link_within_series, scope_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = Path(os.environ.get("HANDOUTS_NOTEBOOKS", ROOT / "notebooks"))
-SCRIPT = ROOT / "scripts" / "build_handouts.py"
+SCRIPT = ("-m", "widgets.tools.build_handouts")
 STEMS = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
 PAGES = [*STEMS, "index", "series"]
 
-sys.path.append(str(ROOT / "scripts"))
-from handouts.clean import MissingStaticPicture, link_notebooks_as_html, patient_copy  # noqa: E402
-from handouts.render import demote_headings, link_within_series, scope_ids  # noqa: E402
 
 
 def run_build(out: Path, *extra: str) -> None:
-    command = [sys.executable, str(SCRIPT), "--notebooks", str(NOTEBOOKS), "--out", str(out)]
+    command = [sys.executable, *SCRIPT, "--notebooks", str(NOTEBOOKS), "--out", str(out)]
     done = subprocess.run([*command, *extra], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
@@ -129,7 +129,7 @@ def test_the_build_writes_a_page_and_a_pdf_for_every_notebook_plus_index_and_ser
     expected |= {f"{CARD}.html", f"{CARD}.pdf", "summary", "large-print"}
     # Issue 12: who wrote the series, funding, evidence date, how to report an error.
     expected |= {"about_this_series.html", "about_this_series.pdf"}
-    # Plus the build's hidden manifest (scripts/safe_output.py), which says what it made.
+    # Plus the build's hidden manifest (widgets/tools/safe_output.py), which says what it made.
     assert {p.name for p in handouts.iterdir() if not p.name.startswith(".")} == expected
 
 
@@ -319,7 +319,7 @@ def test_every_figure_has_real_alt_text(handouts: Path, name: str) -> None:
 
 
 def test_the_print_stylesheet_sizes_pages_and_keeps_figures_and_headings_whole() -> None:
-    css = (ROOT / "templates" / "handout" / "static" / "handout.css").read_text()
+    css = (TEMPLATES / "handout" / "static" / "handout.css").read_text()
     assert re.search(r"@page\s*{[^}]*size:\s*auto;[^}]*margin:", css)
     print_css = css[css.index("@media print") :]
     keep_whole = re.search(r"([^{}]*){\s*break-inside:\s*avoid", print_css).group(1)
@@ -509,7 +509,7 @@ def test_the_short_version_is_the_notebooks_own_words_not_a_rewrite(handouts: Pa
 def test_the_warning_sign_card_holds_every_sign_what_to_do_and_what_to_say(
     handouts: Path,
 ) -> None:
-    from widgets.clinic import localise  # the card speaks the clinic's words (clinic.toml)
+    from widgets.content.clinic import localise  # the card speaks the clinic's words (clinic.toml)
 
     text = Page(html_of(handouts, CARD)).text
     assert "Emergency" in text and "Urgent" in text

@@ -67,7 +67,7 @@ def test_every_red_rule_and_warning_sign_is_in_the_log():
 
 def test_the_hazard_page_is_written_from_the_data():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "hazard_log.py"), "--check"],
+        [sys.executable, "-m", "widgets.tools.hazard_log", "--check"],
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

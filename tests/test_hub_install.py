@@ -74,12 +74,12 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
           "--no-index", str(wheel)])  # fmt: skip
     repo = tmp / "srv" / "stenosis-series"
-    for name in ("notebooks", "scripts"):
+    for name in ("notebooks",):
         shutil.copytree(ROOT / name, repo / name,
                         ignore=shutil.ignore_patterns("__pycache__", "my-handouts"))  # fmt: skip
     shutil.copy2(ROOT / "start", repo / "start")
-    shutil.copytree(ROOT / "templates", repo / "templates")
-    _run([str(python), str(repo / "scripts" / "serve_app.py"), "--prepare-only"], cwd=repo)
+    shutil.copy2(ROOT / "clinic.toml", repo / "clinic.toml")
+    _run([str(python), "-m", "widgets.tools.serve_app", "--prepare-only"], cwd=repo)
     return {"python": python, "repo": repo, "home": tmp / "home", "wheel": wheel}
 
 

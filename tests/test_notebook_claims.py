@@ -41,7 +41,7 @@ def test_notebook_03_the_planner_turns_strength_and_time_down_to_reach_green():
 
 
 def _question(stem: str, words: str):
-    from widgets.quiz_bank import questions_for
+    from widgets.content.quiz_bank import questions_for
 
     found = [q for q in questions_for(stem) if words in q.prompt]
     assert len(found) == 1, f"{stem}: no single question about {words!r}"
@@ -109,7 +109,7 @@ def test_quiz_severe_symptoms_mean_reviewing_other_treatments_not_proven_claims(
 
 
 def test_quiz_story_cards_match_the_engine():
-    from widgets.stories import STORIES
+    from widgets.render.stories import STORIES
 
     cards = {s.name: assess(s.profile) for s in STORIES}
     assert cards["Tom"].level is Level.AMBER
@@ -174,20 +174,20 @@ def test_quiz_a_shrinking_walking_distance_is_the_routine_tier_not_an_emergency(
 
 # ---------------------------------------------------------------------------
 # The prose of notebooks 01, 06 and 10 states the same numbers as the options data
-# (widgets.options), each out of 100.
+# (widgets.render.options), each out of 100.
 # ---------------------------------------------------------------------------
 
 
 def _prose(stem: str) -> str:
     from pathlib import Path
 
-    from widgets.notebook_text import notebook_prose
+    from widgets.tools.notebook_text import notebook_prose
 
     return notebook_prose(Path(__file__).resolve().parents[1] / "notebooks" / f"{stem}.ipynb")
 
 
 def test_natural_history_in_the_prose_matches_the_options_data():
-    from widgets.options import NATURAL_HISTORY
+    from widgets.render.options import NATURAL_HISTORY
 
     better, same, worse = NATURAL_HISTORY
     for stem in ("01_understanding_spinal_stenosis", "06_alternatives",
@@ -200,7 +200,11 @@ def test_natural_history_in_the_prose_matches_the_options_data():
 
 
 def test_harms_and_crossover_numbers_in_notebook_06_match_the_options_data():
-    from widgets.options import ACUPUNCTURE_SIDE_EFFECTS, PHYSIO_THEN_SURGERY, SECOND_OPERATION
+    from widgets.render.options import (
+        ACUPUNCTURE_SIDE_EFFECTS,
+        PHYSIO_THEN_SURGERY,
+        SECOND_OPERATION,
+    )
 
     text = " ".join(_prose("06_alternatives").split())
     assert f"about {SECOND_OPERATION.low} in 100 people who had surgery" in text

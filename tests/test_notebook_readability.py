@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import textstat
 
-from widgets.notebook_text import notebook_prose
-from widgets.quiz_bank import all_quizzes
+from widgets.content.quiz_bank import all_quizzes
+from widgets.tools.notebook_text import notebook_prose
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 MAX_NOTEBOOK_GRADE = 8.0

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from widgets import navigation as nav
-from widgets.notebook_text import cited_keys, load
-from widgets.quiz_bank import questions_for
-from widgets.references import REFERENCES
+from widgets.content import navigation as nav
+from widgets.content.quiz_bank import questions_for
+from widgets.content.references import REFERENCES
+from widgets.tools.notebook_text import cited_keys, load
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -146,7 +146,8 @@ def test_every_code_cell_follows_a_line_that_says_what_it_shows(stem):
 @notebooks
 def test_has_at_least_one_picture_drawn_in_code(stem):
     code = "\n".join("".join(c["source"]) for c in code_cells(load(path_of(stem))))
-    assert re.search(r"from widgets\.(figures_\w+|stories|explorer) import", code)
+    drawn = r"from widgets\.(render\.figures_\w+|render\.stories|ui\.explorer) import"
+    assert re.search(drawn, code)
 
 
 @notebooks
@@ -206,7 +207,7 @@ def test_previous_contents_and_next_links_sit_at_top_and_bottom_and_resolve(stem
 def test_navigation_is_up_to_date_and_the_script_is_safe_to_rerun():
     rendered = nav.render_all(NOTEBOOKS)
     stale = [p.name for p, text in rendered.items() if p.read_text(encoding="utf-8") != text]
-    assert stale == [], "run: python scripts/nav.py"
+    assert stale == [], "run: python -m widgets.tools.nav"
     again = {p: nav.dumps(json.loads(t)) for p, t in rendered.items()}
     assert again == rendered
 
@@ -275,7 +276,7 @@ WORKSHEETS = {
 def test_the_worksheet_of_this_notebook_is_shown_in_it(stem):
     code = [c for c in tagged(load(path_of(stem)), "worksheet") if c["cell_type"] == "code"]
     assert ["".join(c["source"]) for c in code] == [
-        f"from widgets.worksheets import {WORKSHEETS[stem]}\n{WORKSHEETS[stem]}()"
+        f"from widgets.render.worksheets import {WORKSHEETS[stem]}\n{WORKSHEETS[stem]}()"
     ]
 
 

@@ -1,5 +1,5 @@
 """The options table and the evidence chart: balanced, sourced, one denominator, and drawn from
-the same records (widgets.options), so a number or a "how sure" word is written once."""
+the same records (widgets.render.options), so a number or a "how sure" word is written once."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from widgets import figures_care as F
-from widgets import options as O
-from widgets.references import REFERENCES
+from widgets.content.references import REFERENCES
+from widgets.render import figures_care as F
+from widgets.render import options as O
 
 SVG = "{http://www.w3.org/2000/svg}"
 

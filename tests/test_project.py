@@ -205,7 +205,7 @@ def test_make_lab_uses_uv_and_falls_back_to_pip(tmp_path):
 def test_make_test_installs_the_test_lock_finds_a_browser_then_runs_on_every_core(tmp_path):
     commands = make_dry_run("test", tmp_path).splitlines()
     install = next(i for i, c in enumerate(commands) if "-r requirements/test.txt" in c)
-    browser = next(i for i, c in enumerate(commands) if "scripts/ensure_browser.py" in c)
+    browser = next(i for i, c in enumerate(commands) if "widgets.tools.ensure_browser" in c)
     pytest_line = next(i for i, c in enumerate(commands) if "-m pytest" in c)
     assert install < browser < pytest_line
     assert re.search(r"-m pytest -n auto --dist load(file|group)", commands[pytest_line])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from widgets import guidance
-from widgets.references import REFERENCES, Kind, Reference, citations, get
+from widgets.content.references import REFERENCES, Kind, Reference, citations, get
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -75,7 +75,7 @@ def test_post_build_is_an_executable_bash_script_without_syntax_errors():
 
 def test_every_repository_path_post_build_names_exists():
     text = POST_BUILD.read_text()
-    named = set(re.findall(r"(?<![\w/}])((?:lab|scripts|notebooks|templates)/[\w./-]+)", text))
+    named = set(re.findall(r"(?<![\w/}])((?:lab|widgets|notebooks)/[\w./-]+)", text))
     assert named, "postBuild names no repository files"
     for path in named:
         assert (ROOT / path).exists(), path
@@ -90,7 +90,7 @@ def test_post_build_installs_the_lab_settings_and_the_app_copy(tmp_path):
     }
     # A scratch copy of the repository, so the run cannot touch this checkout's build/.
     repo = tmp_path / "repo"
-    for name in ("postBuild", "lab", "scripts", "notebooks", "templates"):
+    for name in ("postBuild", "lab", "widgets", "notebooks", "clinic.toml", "pyproject.toml"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, repo / name)

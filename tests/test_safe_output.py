@@ -17,10 +17,10 @@ import nbformat
 import psutil
 import pytest
 
+from widgets.tools.safe_output import MANIFEST, OutputRefused, staged_output
+
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "build_handouts.py"
-sys.path.append(str(ROOT / "scripts"))
-from safe_output import MANIFEST, OutputRefused, staged_output  # noqa: E402
+SCRIPT = ("-m", "widgets.tools.build_handouts")
 
 
 def _stage_files(stage: Path, **files: str) -> None:
@@ -144,7 +144,7 @@ def _notebook(folder: Path, stem: str, code: str = "1 + 1") -> Path:
 
 
 def _build(notebooks: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(SCRIPT), "--notebooks", str(notebooks), "--out", str(out)]
+    command = [sys.executable, *SCRIPT, "--notebooks", str(notebooks), "--out", str(out)]
     return subprocess.run([*command, "--no-pdf", *extra], capture_output=True, text=True,
                           cwd=ROOT, timeout=300)  # fmt: skip
 
@@ -206,7 +206,7 @@ def test_stopping_a_handout_build_with_sigterm_stops_its_workers_and_kernels(tmp
     notebooks.mkdir()
     for stem in ("00_a", "01_b"):
         _notebook(notebooks, stem, code="import time\ntime.sleep(120)")
-    command = [sys.executable, str(SCRIPT), "--notebooks", str(notebooks),
+    command = [sys.executable, *SCRIPT, "--notebooks", str(notebooks),
                "--out", str(tmp_path / "out"), "--no-pdf", "--jobs", "2"]  # fmt: skip
     build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)  # fmt: skip
@@ -259,7 +259,7 @@ def test_a_build_of_part_of_the_set_can_keep_the_rest_of_the_last_build(tmp_path
 
 
 def _slides(out: Path, *notebooks: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(ROOT / "scripts" / "build_slides.py"),
+    command = [sys.executable, "-m", "widgets.tools.build_slides",
                *map(str, notebooks), "--out", str(out)]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
 

@@ -11,13 +11,13 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from conftest import NOTEBOOKS
-from slides.deck import ANSWERS_HEADING, APPENDIX_HEADINGS, CONTINUED
-from slides.deck import pages as fit_pages
-from slides.deck import slide_type as deck_slide_type
-from slides.fit import ROOM, estimate
 
 from widgets import guidance as G
-from widgets.speaker_notes import unwrap
+from widgets.content.speaker_notes import unwrap
+from widgets.tools.slides.deck import ANSWERS_HEADING, APPENDIX_HEADINGS, CONTINUED
+from widgets.tools.slides.deck import pages as fit_pages
+from widgets.tools.slides.deck import slide_type as deck_slide_type
+from widgets.tools.slides.fit import ROOM, estimate
 
 NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "notes", "skip"}

@@ -2,8 +2,8 @@
 until they choose to open a note (issue 11). Checked in the real JupyterLab, in Chromium.
 
 Run All renders every markdown cell and un-hides any cell whose source was hidden, so the
-notes sit in a closed ``<details>`` (widgets/speaker_notes.py): one "Notes for the presenter"
-line per note, its text shown only when opened.
+notes sit in a closed ``<details>`` (widgets/content/speaker_notes.py): one "Notes for the
+presenter" line per note, its text shown only when opened.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from conftest import NOTEBOOKS, dismiss_dialogs
 from playwright.sync_api import expect
 
-from widgets.speaker_notes import NOTES_SUMMARY, unwrap
+from widgets.content.speaker_notes import NOTES_SUMMARY, unwrap
 
 NOTEBOOK = "04_precautions.ipynb"  # the notebook with the most notes
 

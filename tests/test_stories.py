@@ -10,9 +10,9 @@ from html import escape
 import pytest
 import textstat
 
-from widgets.cards import read_cards
 from widgets.guidance import LEVEL_LABELS, Level, Urgency, assess
-from widgets.stories import ILLUSTRATIVE_LABEL, STORIES, story
+from widgets.render.cards import read_cards
+from widgets.render.stories import ILLUSTRATIVE_LABEL, STORIES, story
 
 by_name = pytest.mark.parametrize("name", [s.name for s in STORIES], ids=str)
 

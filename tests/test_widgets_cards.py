@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from strategies import profiles
 
 from widgets import guidance as G
-from widgets.cards import card_html, read_cards
 from widgets.guidance import Guidance, Level, Reason, Urgency, assess
-from widgets.theme import LEVEL_COLOURS, contrast, text_pairs
+from widgets.render.cards import card_html, read_cards
+from widgets.render.theme import LEVEL_COLOURS, contrast, text_pairs
 
 
 def assert_card_says(html: str, guidance: Guidance) -> None:

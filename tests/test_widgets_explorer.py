@@ -10,9 +10,9 @@ from strategies import profiles
 from test_widgets_cards import assert_card_says
 
 from widgets import guidance as G
-from widgets.cards import read_cards
-from widgets.explorer import compare_severities, severity_explorer
-from widgets.ui_common import NO_AREA_MESSAGE
+from widgets.render.cards import read_cards
+from widgets.ui.common import NO_AREA_MESSAGE
+from widgets.ui.explorer import compare_severities, severity_explorer
 
 
 def test_the_explorer_starts_at_the_starting_profile():
@@ -117,8 +117,8 @@ def test_the_compare_view_shows_the_engines_card_at_every_severity():
 
 
 def test_the_compare_views_printed_summary_leaves_out_severity_which_it_varies():
-    from widgets.explorer import compare_severities
     from widgets.guidance import SEVERITIES
+    from widgets.ui.explorer import compare_severities
 
     html = compare_severities().static_html()
     summary = html[: html.index("apart from how bad it is") + 600]

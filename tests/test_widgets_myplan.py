@@ -13,7 +13,7 @@ import pytest
 from test_widgets_cards import assert_card_says
 
 from widgets import guidance as G
-from widgets.myplan import DOWNLOAD_LABEL, MODE_ENV, default_folder, my_plan, where_this_runs
+from widgets.ui.myplan import DOWNLOAD_LABEL, MODE_ENV, default_folder, my_plan, where_this_runs
 
 PAYLOAD = "<script>alert('x')</script>"
 
@@ -154,7 +154,7 @@ def test_the_privacy_sentence_shown_is_true_for_the_mode_it_runs_in(tmp_path, mo
 
 
 def test_a_failed_save_tells_the_patient_and_leaves_no_cut_off_file(tmp_path, monkeypatch):
-    import widgets.handout as handout
+    import widgets.render.handout as handout
 
     def disk_fills_half_way(fd, data):
         os.write(fd, data[: len(data) // 2])

@@ -10,8 +10,8 @@ import pytest
 from test_widgets_cards import assert_card_says
 
 from widgets import guidance as G
-from widgets import panels
-from widgets.references import REFERENCES
+from widgets.content.references import REFERENCES
+from widgets.render import panels
 
 
 def _all_panels():
@@ -96,7 +96,7 @@ def test_panels_are_self_contained_html():
 
 def test_ask_first_lists_every_amber_health_reason_from_the_engine():
     from widgets import guidance as G
-    from widgets.panels import ask_first
+    from widgets.render.panels import ask_first
 
     html = ask_first()._repr_html_()
     amber_health = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]

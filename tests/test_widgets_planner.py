@@ -7,7 +7,7 @@ from dataclasses import replace
 from test_widgets_cards import assert_card_says
 
 from widgets import guidance as G
-from widgets.planner import PLANNER_FIELDS, session_planner
+from widgets.ui.planner import PLANNER_FIELDS, session_planner
 
 
 def test_the_planner_starts_green_and_says_so():

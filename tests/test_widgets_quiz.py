@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import quiz as quiz_module
-from widgets.quiz import CHOOSE_FIRST, NOT_QUITE, RIGHT, quiz
-from widgets.quiz_bank import Question, all_quizzes
-from widgets.references import REFERENCES
+from widgets.content.quiz_bank import Question, all_quizzes
+from widgets.content.references import REFERENCES
+from widgets.ui import quiz as quiz_module
+from widgets.ui.quiz import CHOOSE_FIRST, NOT_QUITE, RIGHT, quiz
 
 QUESTIONS = (
     Question(

@@ -6,7 +6,7 @@ from dataclasses import replace
 from html import escape
 
 from widgets import guidance as G
-from widgets.redflags import NOTHING_TICKED, red_flag_checklist, red_flags
+from widgets.ui.redflags import NOTHING_TICKED, red_flag_checklist, red_flags
 
 
 def test_the_checklist_has_every_symptom_a_red_rule_can_fire_on():

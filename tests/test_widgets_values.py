@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from widgets.myplan import MyPlan
-from widgets.values import (
+from widgets.ui.myplan import MyPlan
+from widgets.ui.values import (
     RATINGS,
     VALUES,
     ValuesExercise,

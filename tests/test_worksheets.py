@@ -1,4 +1,4 @@
-"""Worksheets (widgets/worksheets.py): somewhere to write, in plain words, and no advice."""
+"""Worksheets (widgets/render/worksheets.py): somewhere to write, in plain words, and no advice."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 import textstat
 
-from widgets.worksheets import WORKSHEETS, Worksheet, my_plan_sheet, walking_log
+from widgets.render.worksheets import WORKSHEETS, Worksheet, my_plan_sheet, walking_log
 
 SHEETS = sorted(WORKSHEETS)
 

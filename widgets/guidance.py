@@ -3,7 +3,7 @@
 Pure Python with no Jupyter imports, so it can be tested, benchmarked and reused anywhere.
 Every piece of advice in the series comes from here. The rules are a table read top to bottom
 like a clinical protocol (see ``RULES``); ``assess`` walks it. Adding a rule means adding a row
-and a test. Every rule cites keys of ``widgets.references``.
+and a test. Every rule cites keys of ``widgets.content.references``.
 
 Levels (``../shared/clinical-evidence.md``, "Rules a guidance engine should encode"):
 red/emergency > red/urgent > amber > green. Any trigger of a higher level wins, and no rule

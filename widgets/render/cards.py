@@ -1,0 +1,188 @@
+"""The guidance card: one ``Guidance`` from the engine, drawn as self-contained HTML.
+
+The card is built from ``assess()``'s result and nothing else, so the explorer, the planner,
+the static panels and the printed handout all say exactly what the engine says. Styles are
+inline (no stylesheet, script, font or image), so the HTML works offline, in JupyterLab,
+in an nbconvert export and on paper.
+
+``read_cards`` is the card's reader: tests and the benchmark use it to check what a card says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+from widgets.content.clinic import Clinic, wording
+from widgets.guidance import Guidance, Profile, starting_profile
+from widgets.render.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, MUTED_TEXT, TEXT
+
+
+def cite_marks(keys: tuple[str, ...] | list[str]) -> str:
+    if not keys:
+        return ""
+    marks = " ".join(f"[{escape(key)}]" for key in keys)
+    return f' <span class="sms-cite" style="color:{MUTED_TEXT};font-size:.9em">{marks}</span>'
+
+
+# A card drawn for answers the reader did not give must not read as a verdict on them.
+EXAMPLE_PREFIX = "Example: "
+_REGION_WORDS = {"lumbar": "low-back", "cervical": "neck", "both": "neck and low-back"}
+
+
+def example_title(profile: Profile | None = None) -> str:
+    """The title of a card drawn for example answers (``starting_profile()`` by default).
+
+    >>> example_title()
+    'Example: a person with mild low-back narrowing and no other problems'
+    """
+    profile = profile or starting_profile()
+    start = starting_profile()
+    where = _REGION_WORDS.get(profile.region, "spinal")
+    plain = profile.conditions == start.conditions and profile.symptoms <= start.symptoms
+    rest = "no other problems" if plain else "the other answers shown"
+    return f"{EXAMPLE_PREFIX}a person with {profile.severity} {where} narrowing and {rest}"
+
+
+def card_html(
+    guidance: Guidance, *, title: str | None = None, clinic: Clinic | None = None
+) -> str:
+    """Self-contained HTML of a guidance card.
+
+    Shows the level as words, an icon and a colour; the headline; the ordered actions; and the
+    reasons with their citation keys. No headings (h1-h6), so a card never breaks the heading
+    order of the notebook or handout it sits in. The engine's words are put into the clinic's
+    (``clinic.current()`` unless ``clinic`` is given): its locale and its numbers.
+    """
+    say = wording(clinic)
+    colours = LEVEL_COLOURS[guidance.level]
+    urgency = guidance.urgency.value if guidance.urgency else ""
+    parts = [
+        f'<section class="sms-card" data-level="{guidance.level.value}" '
+        f'data-urgency="{urgency}" aria-label="{escape(guidance.label, quote=True)}" '
+        f'style="font-family:{FONT};font-size:{BODY_SIZE};line-height:1.45;color:{TEXT};'
+        f"background:{colours.background};border:3px solid {colours.border};"
+        f"border-left-width:12px;border-radius:8px;padding:.8em 1em;margin:.5em 0;"
+        f'max-width:48em;break-inside:avoid">'
+    ]
+    if title:
+        parts.append(
+            f'<p class="sms-card-title" style="margin:0 0 .3em;font-weight:600">'
+            f"{escape(say(title))}</p>"
+        )
+    parts.append(
+        f'<p class="sms-card-level" style="margin:0 0 .4em;font-weight:700;'
+        f'color:{colours.label};font-size:{HEADLINE_SIZE}">'
+        f'<span class="sms-card-icon" aria-hidden="true">{escape(guidance.icon)}</span> '
+        f'<span class="sms-card-label">{escape(guidance.label)}</span></p>'
+    )
+    parts.append(
+        f'<p class="sms-card-headline" style="margin:0 0 .6em;font-weight:700;'
+        f'font-size:{HEADLINE_SIZE}">{escape(say(guidance.headline))}</p>'
+    )
+    parts.append('<p style="margin:.4em 0 .2em;font-weight:700">What to do</p>')
+    parts.append('<ol class="sms-card-actions" style="margin:0 0 .6em;padding-left:1.6em">')
+    parts.extend(f"<li>{escape(say(action))}</li>" for action in guidance.actions)
+    parts.append("</ol>")
+    parts.append('<p style="margin:.4em 0 .2em;font-weight:700">Why</p>')
+    parts.append('<ul class="sms-card-reasons" style="margin:0;padding-left:1.6em">')
+    parts.extend(
+        f'<li data-rule="{escape(reason.rule_id, quote=True)}">'
+        f"{escape(say(reason.text))}{cite_marks(reason.sources)}</li>"
+        for reason in guidance.reasons
+    )
+    parts.append("</ul></section>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# Reading a card back
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What a rendered card says, as plain text."""
+
+    level: str
+    urgency: str
+    label: str
+    headline: str
+    actions: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+class _CardReader(HTMLParser):
+    _FIELDS = ("sms-card-label", "sms-card-headline")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cards: list[dict] = []
+        self._capture: str | None = None
+        self._list: str | None = None
+        self._in_item = False
+        self._in_cite = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        cls = found.get("class") or ""
+        if tag == "section" and cls == "sms-card":
+            self.cards.append(
+                {
+                    "level": found.get("data-level") or "",
+                    "urgency": found.get("data-urgency") or "",
+                    "sms-card-label": "",
+                    "sms-card-headline": "",
+                    "actions": [],
+                    "reasons": [],
+                }
+            )
+        elif cls in self._FIELDS:
+            self._capture = cls
+        elif cls == "sms-card-actions":
+            self._list = "actions"
+        elif cls == "sms-card-reasons":
+            self._list = "reasons"
+        elif tag == "li" and self._list and self.cards:
+            self._in_item = True
+            self.cards[-1][self._list].append("")
+        elif cls == "sms-cite":
+            self._in_cite = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("span", "p") and self._in_cite:
+            self._in_cite = False
+        elif tag in ("span", "p"):
+            self._capture = None
+        elif tag == "li":
+            self._in_item = False
+        elif tag in ("ol", "ul"):
+            self._list = None
+
+    def handle_data(self, data: str) -> None:
+        if not self.cards or self._in_cite:
+            return
+        card = self.cards[-1]
+        if self._capture:
+            card[self._capture] += data
+        elif self._in_item and self._list:
+            card[self._list][-1] += data
+
+
+def read_cards(html: str) -> list[CardText]:
+    """Every card in ``html``, in order, as plain text (citation marks left out of reasons)."""
+    reader = _CardReader()
+    reader.feed(html)
+    reader.close()
+    return [
+        CardText(
+            level=c["level"],
+            urgency=c["urgency"],
+            label=c["sms-card-label"],
+            headline=c["sms-card-headline"],
+            actions=tuple(c["actions"]),
+            reasons=tuple(r.strip() for r in c["reasons"]),
+        )
+        for c in reader.cards
+    ]

@@ -1,0 +1,101 @@
+"""Plain HTML for a person's answers and the frames around panels: shared by the static
+panels, the personal handout, the notebook widgets and the explorer page.
+
+No ipywidgets here (the render floor): the labels a widget shows come from this module, so the
+page without Python and the notebook ask the same questions in the same words.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from widgets import guidance as G
+from widgets.render.theme import (
+    BODY_SIZE,
+    FONT,
+    MUTED_TEXT,
+    NEUTRAL_BACKGROUND,
+    NEUTRAL_BORDER,
+    TEXT,
+)
+
+# Plain words for each field, so nobody has to read a variable name.
+FIELD_LABELS: dict[str, str] = {
+    "region": "Where the narrowing is",
+    "severity": "How bad it is",
+    "symptoms": "Symptoms you have now",
+    "conditions": "Your health",
+    "device": "Type of massager",
+    "areas": "Where you would use it",
+    "intensity": "Strength (1 = lowest setting, 5 = highest)",
+    "minutes": "Minutes each time",
+    "sessions_per_day": "Times a day",
+    "heat": "Heat turned on",
+}
+
+NO_AREA_MESSAGE = "Tick at least one place where you would use the massager to see the guidance."
+
+
+def short_label(text: str) -> str:
+    """'Mild: symptoms only after ...' -> 'Mild' (the engine writes label first)."""
+    return text.split(":", 1)[0]
+
+
+def box_html(inner: str, *, css_class: str = "sms-panel") -> str:
+    """A neutral, self-contained frame around some HTML."""
+    return (
+        f'<div class="{css_class}" style="font-family:{FONT};font-size:{BODY_SIZE};'
+        f"line-height:1.45;color:{TEXT};background:{NEUTRAL_BACKGROUND};"
+        f"border:2px solid {NEUTRAL_BORDER};border-radius:8px;padding:.7em 1em;margin:.5em 0;"
+        f'max-width:48em;break-inside:avoid">{inner}</div>'
+    )
+
+
+def note_html(text: str) -> str:
+    """A short line of UI text (never advice), escaped."""
+    return (
+        f'<p class="sms-note" style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};'
+        f'margin:.3em 0">{escape(text)}</p>'
+    )
+
+
+def profile_summary_html(profile: G.Profile, *, leave_out: frozenset[str] = frozenset()) -> str:
+    """The person's answers in plain words, from the engine's vocabulary.
+
+    ``leave_out`` names Profile fields not to list, e.g. severity where a view varies it.
+    """
+
+    def names(keys: frozenset[str], labels: dict[str, str]) -> str:
+        chosen = [labels[key] for key in labels if key in keys]
+        return "; ".join(chosen) if chosen else "None ticked"
+
+    rows = [
+        (FIELD_LABELS["region"], G.REGIONS[profile.region]),
+        *(
+            []
+            if "severity" in leave_out
+            else [(FIELD_LABELS["severity"], G.SEVERITIES[profile.severity])]
+        ),
+        (FIELD_LABELS["symptoms"], names(profile.symptoms, G.SYMPTOMS)),
+        (FIELD_LABELS["conditions"], names(profile.conditions, G.CONDITIONS)),
+        (FIELD_LABELS["device"], G.DEVICES[profile.device]),
+        (FIELD_LABELS["areas"], names(profile.areas, G.AREAS)),
+        (
+            "How you would use it",
+            f"strength {profile.intensity} of {G.INTENSITY_RANGE[1]}, "
+            f"{profile.minutes} minutes each time, {profile.sessions_per_day} "
+            f"{'time' if profile.sessions_per_day == 1 else 'times'} a day, "
+            f"heat {'on' if profile.heat else 'off'}",
+        ),
+    ]
+    items = "".join(
+        f'<li><span style="font-weight:700">{escape(k)}:</span> {escape(v)}</li>' for k, v in rows
+    )
+    return (
+        f'<ul class="sms-answers" style="font-family:{FONT};font-size:{BODY_SIZE};'
+        f'color:{TEXT};margin:.3em 0;padding-left:1.4em">{items}</ul>'
+    )
+
+
+def muted(text: str) -> str:
+    return f'<span style="color:{MUTED_TEXT}">{escape(text)}</span>'

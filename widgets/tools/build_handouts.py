@@ -1,0 +1,90 @@
+"""`make handouts`: offline, printable, accessible handouts in build/handouts/.
+
+    python -m widgets.tools.build_handouts                  # every notebook, with PDFs
+    python -m widgets.tools.build_handouts --out DIR --no-pdf
+
+See docs/handouts.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+from widgets.content.clinic import ClinicSettingsError, current
+from widgets.content.series import ROOT
+from widgets.tools.handouts.build import build, default_jobs
+from widgets.tools.handouts.pdf import BrowserMissing, chromium
+from widgets.tools.safe_output import OutputRefused
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        message = f"--jobs must be a whole number, not {text[:40]!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"--jobs must be between 1 and 64, not {value}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not the usage block
+        self.exit(2, f"error: {message} (see --help)\n")
+
+
+def _stop_on_sigterm(_signum: int, _frame: object) -> None:
+    # Unwinding (not dying on the spot) stops the workers and removes the temp folder.
+    raise SystemExit(143)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks",
+                        help="folder of .ipynb files (default: notebooks/)")  # fmt: skip
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "handouts",
+                        help="output folder, new or made by this build (default: "
+                        "build/handouts/)")  # fmt: skip
+    parser.add_argument("--jobs", type=_jobs, default=default_jobs(),
+                        help="notebooks run at once (default: 2 on a 2-core machine)")  # fmt: skip
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:  # A clinic's bad settings file stops the build before anything runs: one line.
+        current()
+    except ClinicSettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    notebooks = sorted(args.notebooks.glob("*.ipynb")) if args.notebooks.is_dir() else []
+    if not notebooks:
+        print(f"error: no notebooks (.ipynb) in {args.notebooks}", file=sys.stderr)
+        return 2
+    no_browser = ""
+    if not args.no_pdf:
+        try:
+            chromium()
+        except BrowserMissing as missing:
+            no_browser = str(missing)
+    started = time.perf_counter()
+    try:
+        built = build(notebooks, args.out, jobs=args.jobs, pdf=not args.no_pdf and not no_browser)
+    except OutputRefused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
+    except RuntimeError as failed:  # a notebook failed: its cell's error says why
+        print(f"error: {failed}\nThe last good handouts in {args.out} are unchanged.",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    seconds = time.perf_counter() - started
+    print(f"{len(built.html)} pages and {len(built.pdf)} PDFs in {args.out} ({seconds:.1f} s)")
+    if no_browser:
+        print(f"No PDFs: {no_browser}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""The severity explorer and the compare view (notebook 05, reusable elsewhere).
+
+Every change to a control re-runs ``assess`` and re-renders the guidance card from its result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import ipywidgets as W
+
+from widgets import guidance as G
+from widgets.render.cards import card_html, example_title
+from widgets.ui.common import (
+    FIELD_LABELS,
+    NO_AREA_MESSAGE,
+    ProfileControls,
+    StaticHTMLMixin,
+    box_html,
+    group_label,
+    note_html,
+    profile_summary_html,
+    short_label,
+    widget_style,
+)
+
+_ROW = W.Layout(display="flex", flex_flow="row wrap", align_items="flex-start", width="100%")
+
+
+class SeverityExplorer(StaticHTMLMixin, W.VBox):
+    """A control for every ``Profile`` field and the guidance card for the current answers."""
+
+    def __init__(self, start: G.Profile | None = None) -> None:
+        self.controls = ProfileControls(start)
+        self.card = W.HTML(layout=W.Layout(flex="1 1 24em", min_width="min(18em, 100%)"))
+        self.card.add_class("sms-card-slot")
+        super().__init__(
+            [
+                group_label("Your answers"),
+                W.Box([self.controls.box, self.card], layout=_ROW),
+            ]
+        )
+        self.children = (widget_style(self), *self.children)
+        self.add_class("sms-explorer")
+        self.add_class("sms-sticky-host")
+        self.guidance: G.Guidance | None = None
+        self.start = self.controls.profile()  # until the reader changes it, an example
+        self.controls.on_change(self.refresh)
+        self.refresh()
+
+    @property
+    def profile(self) -> G.Profile | None:
+        return self.controls.profile()
+
+    def refresh(self) -> None:
+        profile = self.controls.profile()
+        if profile is None:
+            self.guidance = None
+            self.card.value = note_html(NO_AREA_MESSAGE)
+            return
+        self.guidance = G.assess(profile)
+        title = example_title(profile) if profile == self.start else None
+        self.card.value = card_html(self.guidance, title=title)
+
+    def static_html(self) -> str:
+        profile = self.profile
+        if profile is None:
+            return box_html(note_html(NO_AREA_MESSAGE))
+        # refresh() already drew this card for the current answers; reuse it.
+        return box_html(
+            note_html("The answers shown:") + profile_summary_html(profile)
+        ) + self.card.value
+
+
+def severity_explorer(start: G.Profile | None = None) -> SeverityExplorer:
+    """The explorer, starting from ``guidance.starting_profile()`` unless told otherwise."""
+    return SeverityExplorer(start)
+
+
+def _compare_title(profile: G.Profile, severity_text: str) -> str:
+    """The severity's name; for the starting answers, said to be an example."""
+    level = short_label(severity_text)
+    if replace(profile, severity="mild") == G.starting_profile():
+        return f"Example, {level.lower()}: the starting answers at this level"
+    return level
+
+
+def _compare_cards(profile: G.Profile) -> str:
+    cards = "".join(
+        '<div style="flex:1 1 18em;min-width:min(16em, 100%)">'
+        + card_html(G.assess(replace(profile, severity=key)), title=_compare_title(profile, text))
+        + "</div>"
+        for key, text in G.SEVERITIES.items()
+    )
+    return f'<div class="sms-compare" style="display:flex;flex-wrap:wrap;gap:.8em">{cards}</div>'
+
+
+class CompareSeverities(StaticHTMLMixin, W.VBox):
+    """The same answers at every severity, side by side."""
+
+    def __init__(self, start: G.Profile | None = None) -> None:
+        fields = tuple(name for name in FIELD_LABELS if name != "severity")
+        self.controls = ProfileControls(start, fields=fields)
+        # Here the controls sit in a column, where ProfileControls' flex basis (a width, meant
+        # for the side-by-side row) would become a fixed height: the box would scroll inside
+        # and squash its rows until long labels ran over the row below. Size it to its rows.
+        self.controls.box.layout.flex = "0 0 auto"
+        self.cards = W.HTML()
+        super().__init__(
+            [
+                group_label("Your answers (everything except how bad it is)"),
+                self.controls.box,
+                group_label("The guidance at each level"),
+                self.cards,
+            ]
+        )
+        self.children = (widget_style(self), *self.children)
+        self.add_class("sms-compare-view")
+        self.controls.on_change(self.refresh)
+        self.refresh()
+
+    @property
+    def profile(self) -> G.Profile | None:
+        return self.controls.profile()
+
+    def refresh(self) -> None:
+        profile = self.controls.profile()
+        if profile is None:
+            self.cards.value = note_html(NO_AREA_MESSAGE)
+        else:
+            self.cards.value = _compare_cards(profile)
+
+    def static_html(self) -> str:
+        profile = self.profile
+        if profile is None:
+            return box_html(note_html(NO_AREA_MESSAGE))
+        return box_html(
+            note_html("The answers shown, apart from how bad it is:")
+            + profile_summary_html(profile, leave_out=frozenset({"severity"}))
+        ) + self.cards.value
+
+
+def compare_severities(start: G.Profile | None = None) -> CompareSeverities:
+    """Mild, moderate and severe side by side for the same other answers."""
+    return CompareSeverities(start)

@@ -1,0 +1,189 @@
+"""The red-flag checklist (start-here and precautions notebooks).
+
+Built from the engine: the symptoms that can make a red rule fire, plus the warning signs in
+``guidance.WARNING_SIGNS`` that no symptom covers (for example signs after using a massager).
+Ticking any box switches to a "get help now" panel that says what to do, emergency first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from html import escape
+
+import ipywidgets as W
+
+from widgets import guidance as G
+from widgets.content.clinic import Clinic, wording
+from widgets.render.cards import cite_marks
+from widgets.render.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, TEXT
+from widgets.ui.common import (
+    StaticHTMLMixin,
+    box_html,
+    checkbox,
+    group_label,
+    note_html,
+    widget_style,
+)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """One box on the checklist and the warning signs (with what to do) it stands for."""
+
+    id: str
+    signs_text: str
+    signs: tuple[G.WarningSign, ...]
+
+    @property
+    def urgency(self) -> G.Urgency:
+        emergency = any(s.urgency is G.Urgency.EMERGENCY for s in self.signs)
+        return G.Urgency.EMERGENCY if emergency else G.Urgency.URGENT
+
+    @property
+    def label(self) -> str:
+        """The sign with its tier word first, so nobody has to infer the tier from order."""
+        return f"{G.URGENCY_WORDS[self.urgency]}: {self.signs_text}"
+
+
+def _red_rules_for(symptom: str) -> list[G.Rule]:
+    """Red rules this symptom fires on its own, in any region of the spine."""
+    fired: dict[str, G.Rule] = {}
+    for region in G.REGIONS:
+        profile = replace(G.starting_profile(), region=region, symptoms=frozenset({symptom}))
+        for rule in G.RULES:
+            if rule.level is G.Level.RED and rule.applies(profile):
+                fired.setdefault(rule.id, rule)
+    return list(fired.values())
+
+
+def _sign_for(rule: G.Rule, symptom: str) -> G.WarningSign:
+    signs = {sign.id: sign for sign in G.WARNING_SIGNS}
+    if rule.id in signs:
+        return signs[rule.id]
+    # A red rule with no warning-sign entry still speaks in the engine's own words.
+    assert rule.urgency is not None
+    steps = rule.actions_for(G.starting_profile())
+    return G.WarningSign(
+        id=rule.id,
+        urgency=rule.urgency,
+        signs=G.SYMPTOMS[symptom],
+        what_to_do=" ".join(a for a in steps if a != G.STOP_ACTION),
+        what_to_say=rule.say,
+        sources=rule.sources,
+    )
+
+
+@cache
+def red_flags() -> tuple[RedFlag, ...]:
+    """Every box on the checklist, emergencies first: red-flag symptoms, then the remaining
+    warning signs. The tier comes from the engine's rules, so checklist and card agree."""
+    flags: list[RedFlag] = []
+    covered: set[str] = set()
+    for symptom, label in G.SYMPTOMS.items():
+        rules = _red_rules_for(symptom)
+        if rules:
+            signs = tuple(_sign_for(rule, symptom) for rule in rules)
+            covered.update(sign.id for sign in signs)
+            flags.append(RedFlag(id=symptom, signs_text=label, signs=signs))
+    for sign in G.WARNING_SIGNS:
+        if sign.id not in covered:
+            flags.append(RedFlag(id=sign.id, signs_text=sign.signs, signs=(sign,)))
+    flags.sort(key=lambda flag: flag.urgency is not G.Urgency.EMERGENCY)
+    return tuple(flags)
+
+
+def help_panel_html(ticked: list[RedFlag], *, clinic: Clinic | None = None) -> str:
+    """The unmistakable "get help now" panel for the ticked flags, emergency first, in the
+    clinic's words and numbers (``clinic.current()`` unless ``clinic`` is given)."""
+    words = wording(clinic)
+    emergency = any(flag.urgency is G.Urgency.EMERGENCY for flag in ticked)
+    urgency = G.Urgency.EMERGENCY if emergency else G.Urgency.URGENT
+    red = LEVEL_COLOURS[G.Level.RED]
+    signs = sorted(
+        {sign.id: sign for flag in ticked for sign in flag.signs}.values(),
+        key=lambda sign: sign.urgency is not G.Urgency.EMERGENCY,
+    )
+    todo = list(dict.fromkeys(sign.what_to_do for sign in signs))
+    todo.append(G.STOP_ACTION)
+    steps = "".join(f"<li>{escape(words(step))}</li>" for step in todo)
+    say = [s.what_to_say for s in signs if s.what_to_say]
+    script = "".join(f"<li>{escape(words(line))}</li>" for line in dict.fromkeys(say))
+    what = "".join(f"<li>{escape(words(flag.label))}</li>" for flag in ticked)
+    keys = list(dict.fromkeys(key for sign in signs for key in sign.sources))
+    return (
+        f'<section class="sms-help-panel" role="alert" data-urgency="{urgency.value}" '
+        f'style="font-family:{FONT};font-size:{BODY_SIZE};line-height:1.45;color:{TEXT};'
+        f"background:{red.background};border:4px solid {red.border};border-left-width:14px;"
+        f'border-radius:8px;padding:.8em 1em;margin:.6em 0;max-width:48em">'
+        f'<p class="sms-help-level" style="margin:0 0 .3em;font-weight:700;color:{red.label};'
+        f'font-size:{HEADLINE_SIZE}"><span aria-hidden="true">{G.LEVEL_ICONS[G.Level.RED]}'
+        f"</span> {escape(urgency.value.capitalize())}: "
+        f"{escape(G.LEVEL_LABELS[G.Level.RED])}</p>"
+        f'<p class="sms-help-headline" style="margin:0 0 .5em;font-weight:700;'
+        f'font-size:{HEADLINE_SIZE}">{escape(words(G.HEADLINES[(G.Level.RED, urgency, "")]))}</p>'
+        f'<p style="margin:.3em 0 .1em;font-weight:700">What to do</p>'
+        f'<ol class="sms-help-steps" style="margin:0 0 .5em;padding-left:1.6em">{steps}</ol>'
+        f'<p style="margin:.3em 0 .1em;font-weight:700">What to say</p>'
+        f'<ul class="sms-help-say" style="margin:0 0 .5em;padding-left:1.6em">{script}</ul>'
+        f'<p style="margin:.3em 0 .1em;font-weight:700">What you ticked</p>'
+        f'<ul style="margin:0;padding-left:1.6em">{what}</ul>'
+        f'<p style="margin:.4em 0 0">{cite_marks(keys)}</p></section>'
+    )
+
+
+NOTHING_TICKED = "Nothing ticked. Tick any sign you have now to see what to do."
+
+
+class RedFlagChecklist(StaticHTMLMixin, W.VBox):
+    """A checkbox for every red flag; any tick shows the help-now panel. Words and numbers
+    are the clinic's (``clinic.current()`` unless ``clinic`` is given)."""
+
+    def __init__(self, *, clinic: Clinic | None = None) -> None:
+        self.flags = red_flags()
+        self.say = wording(clinic)
+        self.clinic = clinic
+        self.boxes: dict[str, W.Checkbox] = {
+            flag.id: checkbox(self.say(flag.label)) for flag in self.flags
+        }
+        self.panel = W.HTML()
+        super().__init__(
+            [group_label("Tick any that you have now"), *self.boxes.values(), self.panel]
+        )
+        self.children = (widget_style(self), *self.children)
+        self.add_class("sms-red-flags")
+        for box in self.boxes.values():
+            box.observe(lambda _change: self.refresh(), names="value")
+        self.refresh()
+
+    @property
+    def ticked(self) -> list[RedFlag]:
+        return [flag for flag in self.flags if self.boxes[flag.id].value]
+
+    def refresh(self) -> None:
+        ticked = self.ticked
+        self.panel.value = (
+            help_panel_html(ticked, clinic=self.clinic) if ticked else note_html(NOTHING_TICKED)
+        )
+
+    def static_html(self) -> str:
+        # On paper the checklist is most useful with each sign's action beside its box.
+        rows = "".join(
+            f'<li style="margin:.3em 0"><span aria-hidden="true">'
+            f"{'☑' if self.boxes[flag.id].value else '☐'}</span> "
+            f"<span style=\"font-weight:700\">{escape(self.say(flag.label))}</span>"
+            f"<br>{escape(self.say(' '.join(dict.fromkeys(s.what_to_do for s in flag.signs))))}"
+            "</li>"
+            for flag in self.flags
+        )
+        ticked = self.ticked
+        listing = box_html(
+            note_html("Tick any that you have now. Beside each sign is what to do.")
+            + f'<ul class="sms-red-flag-list" style="list-style:none;padding-left:.2em;'
+            f'margin:.2em 0">{rows}</ul>'
+        )
+        return listing + (help_panel_html(ticked, clinic=self.clinic) if ticked else "")
+
+
+def red_flag_checklist(*, clinic: Clinic | None = None) -> RedFlagChecklist:
+    return RedFlagChecklist(clinic=clinic)
