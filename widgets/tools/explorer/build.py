@@ -1,0 +1,470 @@
+"""Build the explorer page: the notebook explorer's questions and card, with no Python to install.
+
+    python -m widgets.tools.explorer.build --out build/explorer
+
+writes a folder any static web host (or ``python -m http.server``) can serve:
+
+- ``index.html``: a plain form built here from the engine's vocabulary, with the notebook
+  explorer's labels, the warning-sign panel, a loading note and a note for browsers that
+  cannot run it; every word in the clinic's locale and numbers (``widgets.content.clinic``);
+- ``explorer.zip``: the engine, content and render modules the card and the handout need
+  (found by following their imports from ``in_page``), and nothing from ``ui`` or ``tools``;
+- ``app.js``; ``fallback.js`` (for a page opened from a disk, or a browser without modules);
+  ``explorer.css``; and ``pyodide/``: the Pyodide runtime from the build cache
+  (``runtime.py``), so the page fetches nothing from outside its own folder.
+
+The folder is built in a temp folder and swapped in (``safe_output``): a failed build leaves
+the last good page, and a folder holding files this build did not make is refused.
+Opening ``index.html`` from a disk (``file://``) cannot work: browsers refuse to load modules
+and fetch files from there. The page then says it cannot run and points to the handouts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import shutil
+import sys
+import zipfile
+from collections.abc import Sequence
+from dataclasses import asdict
+from html import escape
+from pathlib import Path
+from typing import NoReturn
+
+import widgets
+from widgets import guidance as G
+from widgets.content.clinic import (
+    LICENCE_NOTE,
+    Clinic,
+    ClinicSettingsError,
+    contact_html,
+    current,
+    load_clinic,
+    localise_html,
+    wording,
+)
+from widgets.render.handout import EDUCATION_LINE
+from widgets.render.panels import help_now
+from widgets.render.profile_text import FIELD_LABELS, NO_AREA_MESSAGE, note_html
+from widgets.render.theme import (
+    BODY_SIZE,
+    FONT,
+    LEVEL_COLOURS,
+    NEUTRAL_BORDER,
+    PAGE,
+    TEXT,
+)
+from widgets.tools.explorer.runtime import (
+    PYODIDE_LICENCE,
+    PYODIDE_VERSION,
+    RUNTIME_FILES,
+    RuntimeUnavailable,
+    ensure_runtime,
+)
+from widgets.tools.safe_output import OutputRefused, staged_output
+
+# The page's own script and style sit beside this file, so a wheel ships them as package data.
+STATIC = Path(__file__).resolve().parent
+STATIC_FILES = ("app.js", "fallback.js")
+PACKAGE_ROOT = Path(widgets.__file__).resolve().parent.parent
+# The page's Python entry point, shipped as a top-level module so that nothing from
+# widgets.tools (this floor) has to travel with it.
+PAGE_MODULE = "widgets.tools.explorer.in_page"
+SHIPPED_PAGE_MODULE = "sms_explorer_page"
+BUNDLE = "explorer.zip"
+# Where the site puts the handouts, relative to the explorer folder (issue 13's build/site/).
+HANDOUTS_HREF = "../handouts/index.html"
+# A fixed date in the zip, so the same sources always give the same bytes.
+_ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+
+
+class ExplorerBuildError(Exception):
+    """The page cannot be built as it must be; the message is one line."""
+
+
+# ---------------------------------------------------------------------------
+# The Python the page ships: in_page and every widgets module it imports, no more
+# ---------------------------------------------------------------------------
+
+
+def _module_file(name: str) -> Path | None:
+    base = PACKAGE_ROOT.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module name ``path`` imports (``from a import b`` also names ``a.b``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _unvendored(runtime: Path) -> frozenset[str]:
+    """Standard-library modules Pyodide leaves out of its core (ssl, sqlite3, lzma...)."""
+    lock = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return frozenset(
+        name.replace("-", "_")
+        for name, package in lock["packages"].items()
+        if package.get("package_type") == "cpython_module"
+    )
+
+
+def page_modules(runtime: Path | None = None) -> dict[str, Path]:
+    """The ``widgets`` modules the page's Python needs, by module name, with their packages.
+
+    Raises ``ExplorerBuildError`` if any of them reaches the ui or tools floor, or imports
+    anything but the standard library that Pyodide's core holds (ipywidgets, numpy...).
+    """
+    missing = _unvendored(runtime) if runtime else frozenset()
+    start = _module_file(PAGE_MODULE)
+    assert start is not None, PAGE_MODULE
+    seen: dict[str, Path] = {}
+    todo = [(PAGE_MODULE, start)]
+    while todo:
+        name, path = todo.pop()
+        for imported in sorted(_imports(path)):
+            top = imported.split(".")[0]
+            if top != "widgets":
+                if top not in sys.stdlib_module_names or top in missing:
+                    raise ExplorerBuildError(
+                        f"{name} imports {top}, which the explorer "
+                        "page cannot ship: the card and the handout must need only the "
+                        "standard library"
+                    )
+                continue
+            parts = imported.split(".")
+            for depth in range(1, len(parts) + 1):
+                module = ".".join(parts[:depth])
+                found = _module_file(module)
+                if found is None or module in seen:
+                    continue
+                if parts[1:2] and parts[1] in ("ui", "tools") and depth > 1:
+                    raise ExplorerBuildError(
+                        f"{name} imports {module}: the page ships "
+                        "only the engine, content and render floors"
+                    )
+                seen[module] = found
+                todo.append((module, found))
+    return dict(sorted(seen.items()))
+
+
+def _zip_bytes(files: dict[str, bytes]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return buffer.getvalue()
+
+
+def page_bundle(runtime: Path | None = None) -> bytes:
+    """``explorer.zip``: the page module under its shipped name, and its widgets modules."""
+    files = {
+        path.relative_to(PACKAGE_ROOT).as_posix(): path.read_bytes()
+        for path in page_modules(runtime).values()
+    }
+    files[f"{SHIPPED_PAGE_MODULE}.py"] = _module_file(PAGE_MODULE).read_bytes()  # type: ignore[union-attr]
+    return _zip_bytes(files)
+
+
+# ---------------------------------------------------------------------------
+# The page
+# ---------------------------------------------------------------------------
+
+TITLE = "Can I use a back massager if I have spinal stenosis?"
+INTRO = (
+    "Answer the questions. Your guidance changes as you answer. Your answers stay in this "
+    "page: nothing is sent anywhere, and nothing is kept when you close it."
+)
+ANSWERS_HEADING = "Your answers"
+GUIDANCE_HEADING = "Your guidance"
+LOADING = "Getting your guidance ready. The first time, this can take a few seconds."
+CANNOT_RUN = (
+    "This browser cannot show the guidance on this page. The warning signs below still apply."
+)
+HANDOUTS_LINK = "Use the printed handouts instead"
+ASK_FOR_HANDOUTS = "Ask your clinic for the printed handouts."
+SEE_GUIDANCE = "See your guidance"
+WARNING_HEADING = "Warning signs: when to get help now"
+SAVE_HEADING = "Save my plan"
+SAVE_HINT = (
+    "Save my plan makes a one-page copy of your answers and guidance, to print or take to "
+    "your clinician. It goes to your own device, like any download."
+)
+NAME_LABEL = "Your name (optional)"
+NOTES_LABEL = "Notes (optional)"
+SAVED = (
+    "Your browser is saving your plan as {filename}, most often in your Downloads folder. "
+    "Nothing was sent anywhere."
+)
+RUNS_ON = (
+    f"This page runs the series' own code in your browser, with Pyodide {PYODIDE_VERSION} "
+    f"({PYODIDE_LICENCE} licence)."
+)
+# Every sentence of the page's own (the rest is the engine's), for the readability test.
+PAGE_SENTENCES = (INTRO, LOADING, CANNOT_RUN, ASK_FOR_HANDOUTS, SAVE_HINT, SAVED, RUNS_ON)
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
+    "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+# How the page reads each Profile field (app.js): one choice, a set of ticks, a number, a flag.
+_FIELD_KINDS: dict[str, str] = {
+    "region": "choice",
+    "severity": "choice",
+    "symptoms": "set",
+    "conditions": "set",
+    "device": "choice",
+    "areas": "set",
+    "intensity": "number",
+    "minutes": "number",
+    "sessions_per_day": "number",
+    "heat": "flag",
+}
+_RANGES = {
+    "intensity": G.INTENSITY_RANGE,
+    "minutes": G.MINUTES_RANGE,
+    "sessions_per_day": G.SESSIONS_RANGE,
+}
+_CHECKLISTS = {"symptoms": G.SYMPTOMS, "conditions": G.CONDITIONS, "areas": G.AREAS}
+
+
+def _attr(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _select(name: str, choices: dict[str, str], chosen: str) -> str:
+    options = "".join(
+        f'<option value="{_attr(key)}"{" selected" if key == chosen else ""}>'
+        f"{escape(text)}</option>"
+        for key, text in choices.items()
+    )
+    return (
+        f'<div class="sms-field"><label for="sms-{name}">{escape(FIELD_LABELS[name])}</label>'
+        f'<select id="sms-{name}" name="{name}">{options}</select></div>'
+    )
+
+
+def _choices(name: str, kind: str, choices: dict[str, str], chosen: frozenset[str]) -> str:
+    """A fieldset of radio buttons (one answer) or tick boxes (any number), each labelled."""
+    rows = "".join(
+        f'<div class="sms-choice"><input type="{kind}" id="sms-{name}-{_attr(key)}" '
+        f'name="{name}" value="{_attr(key)}"{" checked" if key in chosen else ""}>'
+        f'<label for="sms-{name}-{_attr(key)}">{escape(text)}</label></div>'
+        for key, text in choices.items()
+    )
+    return f"<fieldset><legend>{escape(FIELD_LABELS[name])}</legend>{rows}</fieldset>"
+
+
+def _range(name: str, value: int) -> str:
+    low, high = _RANGES[name]
+    return (
+        f'<div class="sms-field"><label for="sms-{name}">{escape(FIELD_LABELS[name])}</label>'
+        f'<div class="sms-range"><input type="range" id="sms-{name}" name="{name}" '
+        f'min="{low}" max="{high}" step="1" value="{value}">'
+        # The slider says its own value to a screen reader; this shows it to everyone else.
+        f'<output for="sms-{name}" data-for="{name}" aria-hidden="true">{value}</output>'
+        "</div></div>"
+    )
+
+
+def form_html(start: G.Profile | None = None) -> str:
+    """The form: a labelled control for every ``Profile`` field, in the notebook's order."""
+    s = start or G.starting_profile()
+    parts = [
+        _select("region", G.REGIONS, s.region),
+        _choices("severity", "radio", G.SEVERITIES, frozenset({s.severity})),
+        _choices("symptoms", "checkbox", G.SYMPTOMS, s.symptoms),
+        _choices("conditions", "checkbox", G.CONDITIONS, s.conditions),
+        _select("device", G.DEVICES, s.device),
+        _choices("areas", "checkbox", G.AREAS, s.areas),
+        *(_range(name, getattr(s, name)) for name in _RANGES),
+        f'<div class="sms-choice"><input type="checkbox" id="sms-heat" name="heat" value="on"'
+        f'{" checked" if s.heat else ""}><label for="sms-heat">{escape(FIELD_LABELS["heat"])}'
+        "</label></div>",
+    ]
+    assert list(_FIELD_KINDS) == list(FIELD_LABELS), "a Profile field has no control"
+    kinds = _attr(json.dumps(list(_FIELD_KINDS.items())))
+    return (
+        f'<form id="sms-answers" autocomplete="off" data-fields="{kinds}" '
+        f'aria-labelledby="sms-answers-heading">'
+        f'<h2 id="sms-answers-heading">{escape(ANSWERS_HEADING)}</h2>{"".join(parts)}</form>'
+    )
+
+
+def _note(text: str, extra: str = "") -> str:
+    return f'<p class="sms-status">{escape(text)}{extra}</p>'
+
+
+def _cannot_run(handouts_href: str | None) -> str:
+    if handouts_href:
+        more = f' <a href="{_attr(handouts_href)}">{escape(HANDOUTS_LINK)}</a>.'
+    else:
+        more = f" {escape(ASK_FOR_HANDOUTS)}"
+    return _note(CANNOT_RUN, more)
+
+
+def theme_css() -> str:
+    """The theme's fonts and colours (``widgets.render.theme``) for the page and level bar."""
+    rules = [
+        f"body {{ font-family: {FONT}; font-size: {BODY_SIZE}; color: {TEXT}; "
+        f"background: {PAGE}; }}",
+        f"form fieldset, .sms-status {{ border-color: {NEUTRAL_BORDER}; }}",
+        f".sms-level-bar {{ background: {PAGE}; border-top-color: {NEUTRAL_BORDER}; }}",
+    ]
+    rules += [
+        f'.sms-level-bar[data-level="{level.value}"] {{ background: {colours.background}; '
+        f"border-top-color: {colours.border}; color: {colours.label}; }}"
+        for level, colours in LEVEL_COLOURS.items()
+    ]
+    return "\n".join(rules) + "\n"
+
+
+def page_html(clinic: Clinic, *, handouts_href: str | None = HANDOUTS_HREF) -> str:
+    """``index.html`` for ``clinic``: its words, its numbers, its name and phone."""
+    say = wording(clinic)
+    texts = {"saved": say(SAVED)}
+    settings = json.dumps(asdict(clinic))
+    body = (
+        f"<header><h1>{escape(TITLE)}</h1>{contact_html(clinic)}"
+        f"<p><strong>{escape(EDUCATION_LINE)}</strong> {escape(INTRO)}</p></header>"
+        '<main><div class="sms-layout">'
+        f"{form_html()}"
+        '<section class="sms-guidance" id="sms-guidance" aria-labelledby="sms-guidance-heading">'
+        f'<h2 id="sms-guidance-heading">{escape(GUIDANCE_HEADING)}</h2>'
+        f'<div id="sms-card-slot" aria-busy="true">{_note(LOADING)}</div>'
+        '<p id="sms-announce" class="sms-visually-hidden" role="status" aria-live="polite">'
+        "</p></section></div>"
+        f'<section id="sms-save-plan" aria-labelledby="sms-save-heading">'
+        f'<h2 id="sms-save-heading">{escape(SAVE_HEADING)}</h2><p>{escape(SAVE_HINT)}</p>'
+        f'<div class="sms-field"><label for="sms-name">{escape(NAME_LABEL)}</label>'
+        '<input type="text" id="sms-name" autocomplete="off" maxlength="2000"></div>'
+        f'<div class="sms-field"><label for="sms-notes">{escape(NOTES_LABEL)}</label>'
+        '<textarea id="sms-notes" autocomplete="off" maxlength="2000"></textarea></div>'
+        f'<button type="button" id="sms-save" disabled>{escape(SAVE_HEADING)}</button>'
+        '<p id="sms-save-status" role="status"></p></section>'
+        f'<section id="sms-warning-signs" aria-labelledby="sms-warning-heading">'
+        f'<h2 id="sms-warning-heading">{escape(WARNING_HEADING)}</h2>'
+        f"{help_now(clinic=clinic).html}</section></main>"
+        f'<div class="sms-level-bar" id="sms-level-bar" hidden><a href="#sms-guidance">'
+        f'<span id="sms-level-bar-text"></span> <span>{escape(SEE_GUIDANCE)}</span></a></div>'
+        f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong></p>{contact_html(clinic)}"
+        f'<p class="licence">{escape(LICENCE_NOTE)}</p><p>{escape(RUNS_ON)}</p></footer>'
+        # What the notebook explorer shows in the card's place while no area is ticked.
+        f'<template id="sms-no-area">{note_html(NO_AREA_MESSAGE)}</template>'
+        f'<template id="sms-failed">{_cannot_run(handouts_href)}</template>'
+        f"<noscript>{_cannot_run(handouts_href)}</noscript>"
+    )
+    page = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_attr(clinic.locale)}" data-explorer="loading"><head>'
+        '<meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f"<title>{escape(TITLE)}</title>"
+        '<link rel="stylesheet" href="explorer.css">'
+        f'<script type="application/json" id="sms-clinic">{_json_in_html(settings)}</script>'
+        f'<script type="application/json" id="sms-texts">{_json_in_html(json.dumps(texts))}'
+        "</script>"
+        '<script type="module" src="app.js"></script>'
+        '<script defer src="fallback.js"></script>'
+        f"</head><body>{body}</body></html>\n"
+    )
+    return localise_html(page, clinic)
+
+
+def _json_in_html(text: str) -> str:
+    # "</script>" inside a clinic's name must not end the script element early.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# ---------------------------------------------------------------------------
+# Writing the folder
+# ---------------------------------------------------------------------------
+
+
+def build_explorer(
+    out_dir: Path,
+    clinic: Clinic | None = None,
+    *,
+    handouts_href: str | None = HANDOUTS_HREF,
+    runtime: Path | None = None,
+) -> None:
+    """Write the explorer page into ``out_dir`` for ``clinic`` (``clinic.current()`` if None).
+
+    Raises ``RuntimeUnavailable`` (no cached runtime and no network), ``OutputRefused``
+    (``out_dir`` holds files this build did not make) or ``ExplorerBuildError``.
+    """
+    clinic = clinic or current()
+    runtime = runtime or ensure_runtime()
+    bundle = page_bundle(runtime)
+    html = page_html(clinic, handouts_href=handouts_href)
+    with staged_output(Path(out_dir)) as stage:
+        (stage / "index.html").write_text(html, encoding="utf-8")
+        css = (STATIC / "explorer.css").read_text(encoding="utf-8") + theme_css()
+        (stage / "explorer.css").write_text(css, encoding="utf-8")
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC / name, stage / name)
+        (stage / BUNDLE).write_bytes(bundle)
+        (stage / "pyodide").mkdir()
+        for name in RUNTIME_FILES:
+            shutil.copyfile(runtime / name, stage / "pyodide" / name)
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not the usage block
+        self.exit(2, f"error: {' '.join(message.split())} (see --help)\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _OneLineParser(
+        prog="python -m widgets.tools.explorer.build",
+        description="Write the explorer page (runs in the browser, no Python needed).",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="folder to write (made, or replaced if an earlier build made it)",
+    )
+    parser.add_argument(
+        "--clinic",
+        type=Path,
+        metavar="FILE",
+        help="clinic settings file (default: $CLINIC, else clinic.toml)",
+    )
+    parser.add_argument("--handouts-href", default=HANDOUTS_HREF, metavar="URL",
+                        help="where the 'cannot run' note sends readers for the handouts "
+                        f"(default {HANDOUTS_HREF}; empty for none)")  # fmt: skip
+    args = parser.parse_args(argv)
+    try:
+        clinic = load_clinic(args.clinic) if args.clinic else current()
+        build_explorer(args.out, clinic, handouts_href=args.handouts_href or None)
+    except (ClinicSettingsError, RuntimeUnavailable, OutputRefused, ExplorerBuildError) as error:
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write {args.out} ({error.strerror or error})", file=sys.stderr)
+        return 2
+    print(f"Wrote the explorer page to {args.out}/index.html (serve the folder to open it)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
