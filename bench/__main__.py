@@ -6,7 +6,8 @@ import importlib
 import sys
 
 SECTIONS = (
-    "engine", "widgets_bench", "notebooks_bench", "handouts_bench", "app_bench", "setup_bench",
+    "engine", "widgets_bench", "notebooks_bench", "handouts_bench", "app_bench", "explorer_bench",
+    "setup_bench",
 )
 
 
