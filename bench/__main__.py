@@ -6,7 +6,12 @@ import importlib
 import sys
 
 SECTIONS = (
-    "engine", "widgets_bench", "notebooks_bench", "handouts_bench", "app_bench", "explorer_bench",
+    "engine",
+    "widgets_bench",
+    "notebooks_bench",
+    "handouts_bench",
+    "app_bench",
+    "explorer_bench",
     "setup_bench",
 )
 

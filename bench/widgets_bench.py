@@ -86,5 +86,7 @@ def _measure() -> None:
     verdict = "meets" if p95 <= GOAL_P95_MS else "MISSES"
     print(f"changes: {CHANGES} (severity, symptoms, conditions, strength, minutes, device)")
     print(f"change -> card p50: {p50:.2f} ms   p95: {p95:.2f} ms   max: {max(timings):.2f} ms")
-    print(f"({verdict} goal p95 <= {GOAL_P95_MS:.0f} ms; state messages JSON-encoded, "
-          f"{_SerialisingComm.sent_bytes / CHANGES / 1024:.1f} KiB per change)")
+    print(
+        f"({verdict} goal p95 <= {GOAL_P95_MS:.0f} ms; state messages JSON-encoded, "
+        f"{_SerialisingComm.sent_bytes / CHANGES / 1024:.1f} KiB per change)"
+    )

@@ -188,9 +188,12 @@ def test_a_clinic_that_names_only_its_emergency_number_gets_it_in_neutral_words(
 def test_the_sources_and_citation_marks_are_never_reworded():
     page = handout.render_handout(URGENT, clinic=US)
     sources = page.split('<ol class="sources">')[1].split("</ol>")[0]
-    assert sources == handout.render_handout(URGENT, clinic=clinic.DEFAULT).split(
-        '<ol class="sources">'
-    )[1].split("</ol>")[0]
+    assert (
+        sources
+        == handout.render_handout(URGENT, clinic=clinic.DEFAULT)
+        .split('<ol class="sources">')[1]
+        .split("</ol>")[0]
+    )
     assert "[nhs_dvt]" in page
 
 
@@ -228,9 +231,7 @@ def test_the_engine_never_reads_the_settings(monkeypatch, tmp_path):
         cards.card_html(G.assess(EMERGENCY))  # the render floor reads $CLINIC
 
 
-def test_clinic_env_var_picks_another_file_and_a_changed_file_is_read_again(
-    monkeypatch, tmp_path
-):
+def test_clinic_env_var_picks_another_file_and_a_changed_file_is_read_again(monkeypatch, tmp_path):
     chosen = tmp_path / "my-clinic.toml"
     chosen.write_text('locale = "en-US"\n', encoding="utf-8")
     monkeypatch.setenv("CLINIC", str(chosen))

@@ -27,7 +27,7 @@ def test_a_uk_clinics_deck_says_999_and_a_and_e_and_names_the_clinic(tmp_path):
 
 
 def test_a_bad_settings_file_stops_the_slides_with_one_line(tmp_path):
-    result = _build(tmp_path, 'urgent_number = 111\n')
+    result = _build(tmp_path, "urgent_number = 111\n")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "urgent_number" in result.stderr
     assert not (tmp_path / "slides").exists()

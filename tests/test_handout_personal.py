@@ -208,7 +208,9 @@ def test_every_bad_input_is_one_short_line_and_exit_2(tmp_path):
     huge = "x" * 10_000_000
     cases = {
         "digits.json": json.dumps({**base, "intensity": 0})[:-1].replace(
-            '"intensity": 0', '"intensity": ' + "9" * 5000) + "}",
+            '"intensity": 0', '"intensity": ' + "9" * 5000
+        )
+        + "}",
         "nested.json": "[" * 100_000 + "]" * 100_000,
         "huge-value.json": json.dumps({**base, "severity": huge[:1_500_000]}),
         "huge-key.json": json.dumps({**base, huge[:1_000_000]: 1}),
@@ -242,6 +244,7 @@ def test_a_read_only_folder_or_a_full_disk_is_one_line_and_leaves_no_file(
     out.mkdir()
     out.chmod(0o555)
     if os.access(out, os.W_OK):  # root ignores the mode: refuse the write as the disk would
+
         def read_only(fd, data):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 

@@ -32,7 +32,6 @@ STEMS = sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb"))
 PAGES = [*STEMS, "index", "series"]
 
 
-
 def run_build(out: Path, *extra: str) -> None:
     command = [sys.executable, *SCRIPT, "--notebooks", str(NOTEBOOKS), "--out", str(out)]
     done = subprocess.run([*command, *extra], capture_output=True, text=True, cwd=ROOT)

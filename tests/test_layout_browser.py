@@ -273,9 +273,11 @@ FAULTY_OUTPUT = """
   </div>
 </div></div>
 """
-SOUND_OUTPUT = FAULTY_OUTPUT.replace("height: 20px", "min-height: 20px").replace(
-    "overflow: hidden; white-space: nowrap", "overflow: hidden"
-).replace("width: 400px", "width: 150px")
+SOUND_OUTPUT = (
+    FAULTY_OUTPUT.replace("height: 20px", "min-height: 20px")
+    .replace("overflow: hidden; white-space: nowrap", "overflow: hidden")
+    .replace("width: 400px", "width: 150px")
+)
 
 
 @pytest.mark.browser

@@ -249,8 +249,7 @@ def run_pytest_on(test_file: Path, ci: bool) -> subprocess.CompletedProcess[str]
 def test_under_ci_a_skipped_test_fails_the_run_and_says_why(tmp_path):
     test_file = tmp_path / "test_skips.py"
     test_file.write_text(
-        "import pytest\n\n"
-        "def test_needs_something():\n    pytest.skip('no browser here')\n"
+        "import pytest\n\ndef test_needs_something():\n    pytest.skip('no browser here')\n"
     )
     at_home = run_pytest_on(test_file, ci=False)
     assert at_home.returncode == 0 and "1 skipped" in at_home.stdout

@@ -452,8 +452,9 @@ RULES: tuple[Rule, ...] = (
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
-        applies=lambda p: "major_injury" in p.symptoms or (
-            "recent_injury" in p.symptoms and not _BONE_RISKS.isdisjoint(p.conditions)
+        applies=lambda p: (
+            "major_injury" in p.symptoms
+            or ("recent_injury" in p.symptoms and not _BONE_RISKS.isdisjoint(p.conditions))
         ),
         reason=(
             "A big injury can break a bone in the spine. So can a small fall when your bones "
@@ -844,9 +845,7 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.NOTE,
         applies=_has_condition("blood_thinners"),
         reason="Blood thinners make bruises more likely, even with gentle use.",
-        actions=(
-            "Use a gentle vibration setting of 1 or 2, and check your skin for bruises.",
-        ),
+        actions=("Use a gentle vibration setting of 1 or 2, and check your skin for bruises.",),
         sources=("nccih_massage",),
     ),
 )

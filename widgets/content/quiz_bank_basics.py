@@ -164,7 +164,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             options=(
                 "Yes, each one is tested on people with stenosis.",
                 "No. They are low-risk devices that can be sold without that review.",
-                "Only the ones that say \"medical grade\" on the box.",
+                'Only the ones that say "medical grade" on the box.',
             ),
             answer=1,
             explanation=(

@@ -75,7 +75,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
             sources=("ammendolia2022", "markman2015"),
         ),
         Question(
-            prompt="In the stenosis trials, what did \"hands-on care\" mean?",
+            prompt='In the stenosis trials, what did "hands-on care" mean?',
             options=(
                 "Using a home massager on the low back.",
                 "A physio or other clinician moving your joints and nerves by hand.",

@@ -402,8 +402,7 @@ _ENTRIES: tuple[Reference, ...] = (
         key="hyperice",
         authors="Hyperice",
         year="n.d.",
-        title="Percussion and vibration devices: consult your physician before using this "
-        "product",
+        title="Percussion and vibration devices: consult your physician before using this product",
         where="Hyperice website",
         link="https://hyperice.com/best-buy-experience",
         kind=Kind.WEB,

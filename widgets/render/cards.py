@@ -45,9 +45,7 @@ def example_title(profile: Profile | None = None) -> str:
     return f"{EXAMPLE_PREFIX}a person with {profile.severity} {where} narrowing and {rest}"
 
 
-def card_html(
-    guidance: Guidance, *, title: str | None = None, clinic: Clinic | None = None
-) -> str:
+def card_html(guidance: Guidance, *, title: str | None = None, clinic: Clinic | None = None) -> str:
     """Self-contained HTML of a guidance card.
 
     Shows the level as words, an icon and a colour; the headline; the ordered actions; and the

@@ -155,9 +155,7 @@ def render_handout(
     # A red page is about getting help now: what to do and what to say, nothing routine.
     title = "Get help now: do not use the massager" if red else "My back massager plan"
     who = f"<p><strong>Name:</strong> {escape(name)}</p>" if name.strip() else ""
-    notes_html = (
-        f'<h2>My notes</h2><p class="notes">{escape(notes)}</p>' if notes.strip() else ""
-    )
+    notes_html = f'<h2>My notes</h2><p class="notes">{escape(notes)}</p>' if notes.strip() else ""
     questions = "".join(f"<li>{escape(say(q))}</li>" for q in clinician_questions(profile))
     questions_html = (
         ""
@@ -166,8 +164,7 @@ def render_handout(
         f"{questions}</ol></div>"
     )
     refs = "".join(
-        f"<li>[{escape(ref.key)}] {ref.citation_html()}</li>"
-        for ref in citations(guidance.sources)
+        f"<li>[{escape(ref.key)}] {ref.citation_html()}</li>" for ref in citations(guidance.sources)
     )
     return (
         "<!DOCTYPE html>\n"

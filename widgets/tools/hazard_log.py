@@ -37,7 +37,8 @@ def table(hazards: list[dict[str, object]]) -> str:
     for h in hazards:
         controls = "<br>".join(f"`{c}`" for c in h["controls"])  # type: ignore[union-attr]
         tests = "<br>".join(
-            f"`{str(t).split('::')[-1]}`" for t in h["tests"]  # type: ignore[union-attr]
+            f"`{str(t).split('::')[-1]}`"
+            for t in h["tests"]  # type: ignore[union-attr]
         )
         lines.append(
             f"| {h['id']} | {_cell(h['hazard'])} | {_cell(h['who'])} | {h['severity']} "

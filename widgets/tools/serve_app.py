@@ -104,9 +104,7 @@ def voila_command(
     ]  # fmt: skip
 
 
-def defaults_not_in(
-    extra: list[str], defaults: dict[str, str], *, prefix: str = ""
-) -> list[str]:
+def defaults_not_in(extra: list[str], defaults: dict[str, str], *, prefix: str = "") -> list[str]:
     """``--{prefix}name=value`` for each default that ``extra`` does not set itself."""
     given = {arg.lstrip("-").split("=", 1)[0].rsplit(".", 1)[-1] for arg in extra}
     return [f"--{prefix}{name}={value}" for name, value in defaults.items() if name not in given]

@@ -175,6 +175,7 @@ _CHECKLISTS: dict[str, dict[str, str]] = {
     "areas": G.AREAS,
 }
 
+
 class ProfileControls:
     """Controls for the fields of a ``Profile``, starting from ``start``.
 

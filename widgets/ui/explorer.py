@@ -67,9 +67,10 @@ class SeverityExplorer(StaticHTMLMixin, W.VBox):
         if profile is None:
             return box_html(note_html(NO_AREA_MESSAGE))
         # refresh() already drew this card for the current answers; reuse it.
-        return box_html(
-            note_html("The answers shown:") + profile_summary_html(profile)
-        ) + self.card.value
+        return (
+            box_html(note_html("The answers shown:") + profile_summary_html(profile))
+            + self.card.value
+        )
 
 
 def severity_explorer(start: G.Profile | None = None) -> SeverityExplorer:
@@ -134,10 +135,13 @@ class CompareSeverities(StaticHTMLMixin, W.VBox):
         profile = self.profile
         if profile is None:
             return box_html(note_html(NO_AREA_MESSAGE))
-        return box_html(
-            note_html("The answers shown, apart from how bad it is:")
-            + profile_summary_html(profile, leave_out=frozenset({"severity"}))
-        ) + self.cards.value
+        return (
+            box_html(
+                note_html("The answers shown, apart from how bad it is:")
+                + profile_summary_html(profile, leave_out=frozenset({"severity"}))
+            )
+            + self.cards.value
+        )
 
 
 def compare_severities(start: G.Profile | None = None) -> CompareSeverities:

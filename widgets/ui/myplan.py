@@ -1,4 +1,4 @@
-""""My plan" (notebook 10): the explorer's answers, an optional name and notes, and a button
+""" "My plan" (notebook 10): the explorer's answers, an optional name and notes, and a button
 that keeps a one-page personalised handout where the reader can reach it.
 
 Where that is depends on where the notebook runs (``where_this_runs``):
@@ -213,7 +213,7 @@ class MyPlan(StaticHTMLMixin, W.VBox):
             return box_html(note_html(NO_AREA_MESSAGE))
         title = example_title(profile) if profile == self.explorer.start else None
         who = (
-            f"<p style=\"margin:.2em 0\"><strong>Name:</strong> {escape(self.name.value)}</p>"
+            f'<p style="margin:.2em 0"><strong>Name:</strong> {escape(self.name.value)}</p>'
             if self.name.value.strip()
             else ""
         )

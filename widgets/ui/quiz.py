@@ -1,4 +1,4 @@
-""""Check your understanding": multiple choice with immediate, kind feedback.
+""" "Check your understanding": multiple choice with immediate, kind feedback.
 
 Questions live in the quiz bank (``widgets.content.quiz_bank.questions_for``). The static picture
 keeps each question and its options visible and tucks the answer into ``<details>``, which works in
@@ -33,7 +33,7 @@ def feedback_html(question: Question, chosen: int | None) -> str:
         colours = f"background:{green.background};border:2px solid {green.border}"
     else:
         head = (
-            f"{NOT_QUITE} The answer is: <span class=\"sms-quiz-answer\">"
+            f'{NOT_QUITE} The answer is: <span class="sms-quiz-answer">'
             f"{escape(question.options[question.answer])}</span>"
         )
         colours = "background:#f3f4f6;border:2px solid #6b7280"

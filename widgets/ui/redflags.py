@@ -171,7 +171,7 @@ class RedFlagChecklist(StaticHTMLMixin, W.VBox):
         rows = "".join(
             f'<li style="margin:.3em 0"><span aria-hidden="true">'
             f"{'☑' if self.boxes[flag.id].value else '☐'}</span> "
-            f"<span style=\"font-weight:700\">{escape(self.say(flag.label))}</span>"
+            f'<span style="font-weight:700">{escape(self.say(flag.label))}</span>'
             f"<br>{escape(self.say(' '.join(dict.fromkeys(s.what_to_do for s in flag.signs))))}"
             "</li>"
             for flag in self.flags

@@ -149,7 +149,7 @@ def _take_details(root: Tag, where: str, answers: list[Answer], previous: str) -
     if taken:
         pointer = BeautifulSoup(
             f'<p class="sms-room-pointer" style="margin:.3em 0;color:#404040;font-size:.85em">'
-            f'{"Answer" if taken == 1 else "Answers"}: in the appendix at the end.</p>',
+            f"{'Answer' if taken == 1 else 'Answers'}: in the appendix at the end.</p>",
             "html.parser",
         )
         root.insert(0, pointer)  # before what it points from, so it never sits alone

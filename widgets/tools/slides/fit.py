@@ -288,8 +288,11 @@ def _inline_text(tag: Tag, bold: bool = False) -> str:
             text = str(node)
             if heavy:
                 marked = " ".join(BOLD_MARK + w for w in text.split())
-                text = (" " if text[:1].isspace() else "") + marked + (
-                    " " if text[-1:].isspace() else "")
+                text = (
+                    (" " if text[:1].isspace() else "")
+                    + marked
+                    + (" " if text[-1:].isspace() else "")
+                )
             parts.append(text)
     return "".join(parts)
 
@@ -376,8 +379,11 @@ def _atomic(tag: Tag) -> bool:
     if tag.name in ("ol", "ul"):
         items = tag.find_all("li", recursive=False)
         # A short list of short options (a quiz question's answers) stays together.
-        return len(items) <= 5 and all(len(li.get_text(strip=True)) < 90 for li in items) \
+        return (
+            len(items) <= 5
+            and all(len(li.get_text(strip=True)) < 90 for li in items)
             and tag.get("type") == "A"
+        )
     return not any(_is_block(c) for c in tag.children)
 
 

@@ -103,6 +103,7 @@ def _share(signs: tuple[Sign, ...], count: int) -> list[tuple[Sign, ...]]:
 def _boxes(tier: Tier, signs: tuple[Sign, ...], item: Callable[[Sign], str], title: str,
            budget: float) -> list[str]:  # fmt: skip
     """``signs`` in as few boxes as fit in ``budget``, shared out evenly (4 + 3, not 6 + 1)."""
+
     def box(chunk: tuple[Sign, ...], part: str) -> str:
         return _tier_box(tier, "".join(item(s) for s in chunk), title + part)
 
@@ -155,12 +156,12 @@ def severity_columns(compare: Tag) -> str:
         headline = card.select_one(".sms-card-headline")
         columns.append(
             f'<div class="sms-room-column" data-level="{level.value}" '
-            f"style=\"flex:1 1 0;background:{colours.background};border:3px solid "
+            f'style="flex:1 1 0;background:{colours.background};border:3px solid '
             f'{colours.border};border-top-width:12px;border-radius:8px;padding:.4em .6em">'
             f'<p style="margin:0 0 .3em;font-weight:700">'
-            f'{escape(title.get_text(" ", strip=True) if title else "")}</p>'
+            f"{escape(title.get_text(' ', strip=True) if title else '')}</p>"
             f'<p style="margin:0 0 .3em;font-weight:700;color:{colours.label}">'
-            f'{escape(label.get_text(" ", strip=True) if label else "")}</p>'
+            f"{escape(label.get_text(' ', strip=True) if label else '')}</p>"
             f'<p style="margin:0">{escape(headline.get_text(" ", strip=True) if headline else "")}'
             f"</p></div>"
         )
@@ -183,8 +184,7 @@ def compact_card(card: Tag) -> None:
         if p.get_text(strip=True) == "What to do":
             p["class"] = ["sms-room-keep-next"]
     pointer = BeautifulSoup(
-        f'<p style="margin:.4em 0 0;color:{MUTED_TEXT};font-size:.85em">'
-        f"{escape(CARD_POINTER)}</p>",
+        f'<p style="margin:.4em 0 0;color:{MUTED_TEXT};font-size:.85em">{escape(CARD_POINTER)}</p>',
         "html.parser",
     )
     card.append(pointer)
