@@ -206,6 +206,29 @@ def test_every_control_has_a_label_and_the_notebook_explorers_words(site: Path):
         assert set(vocabulary.values()) <= shown, set(vocabulary.values()) - shown
 
 
+def test_every_profile_field_has_exactly_one_control_read_back_by_the_page():
+    from dataclasses import fields
+
+    assert sorted(B._FIELD_KINDS) == sorted(f.name for f in fields(G.Profile))
+    assert set(B._FIELD_KINDS) == set(B.FIELD_LABELS)
+
+
+def test_building_the_page_needs_no_jupyter_library(tmp_path: Path, runtime: Path):
+    script = (
+        "import sys\n"
+        "for name in ('ipywidgets', 'IPython', 'jupyter_client', 'nbformat'):\n"
+        "    sys.modules[name] = None  # any import of them now fails\n"
+        "from pathlib import Path\n"
+        "from widgets.content.clinic import Clinic\n"
+        "from widgets.tools.explorer.build import build_explorer\n"
+        f"out, runtime = Path({str(tmp_path / 'out')!r}), Path({str(runtime)!r})\n"
+        "build_explorer(out, Clinic(), runtime=runtime)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
 def test_the_page_speaks_the_clinics_words_and_numbers_before_any_script_runs(site: Path):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Riverside Spine Clinic" in html and "01632 960 123" in html
