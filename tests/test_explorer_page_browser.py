@@ -166,6 +166,33 @@ def test_building_over_a_folder_of_someone_elses_files_is_refused_untouched(
     assert (theirs / "notes.txt").read_text() == "mine"
 
 
+def _build_command(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "widgets.tools.explorer.build", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+
+
+def test_the_build_command_refuses_bad_clinic_settings_in_one_line(tmp_path: Path):
+    settings = tmp_path / "clinic.toml"
+    settings.write_text('locale = "fr"\n')
+    done = _build_command("--out", str(tmp_path / "explorer"), "--clinic", str(settings))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "locale must be one of en, en-GB, en-US" in done.stderr
+    assert not (tmp_path / "explorer").exists()
+
+
+def test_the_build_command_writes_the_page_for_the_clinic_it_is_given(tmp_path: Path, runtime):
+    settings = tmp_path / "clinic.toml"
+    settings.write_text('locale = "en-US"\nname = "Lakeside Clinic"\n')
+    done = _build_command("--out", str(tmp_path / "explorer"), "--clinic", str(settings))
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "explorer" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en-US"' in html and "Lakeside Clinic" in html and "call 911" in html
+    assert "emergency room" in html and "A&amp;E" not in html
+
+
 class _Controls(HTMLParser):
     """Every form control's id, every label's target, and the words of labels, legends and
     drop-down choices."""
