@@ -216,6 +216,8 @@ RUNS_ON = (
     f"({PYODIDE_LICENCE} licence)."
 )
 # Every sentence of the page's own (the rest is the engine's), for the readability test.
+PYODIDE_SOURCE = "https://github.com/pyodide/pyodide"
+PYODIDE_SOURCE_LINK = "Pyodide's source code"
 PAGE_SENTENCES = (INTRO, LOADING, CANNOT_RUN, ASK_FOR_HANDOUTS, SAVE_HINT, SAVED, RUNS_ON)
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
@@ -363,7 +365,9 @@ def page_html(clinic: Clinic, *, handouts_href: str | None = HANDOUTS_HREF) -> s
         f'<div class="sms-level-bar" id="sms-level-bar" hidden><a href="#sms-guidance">'
         f'<span id="sms-level-bar-text"></span> <span>{escape(SEE_GUIDANCE)}</span></a></div>'
         f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong></p>{contact_html(clinic)}"
-        f'<p class="licence">{escape(LICENCE_NOTE)}</p><p>{escape(RUNS_ON)}</p></footer>'
+        f'<p class="licence">{escape(LICENCE_NOTE)}</p><p>{escape(RUNS_ON)} '
+        # MPL-2.0 asks that whoever receives the runtime can find its source.
+        f'<a href="{PYODIDE_SOURCE}">{escape(PYODIDE_SOURCE_LINK)}</a>.</p></footer>'
         # What the notebook explorer shows in the card's place while no area is ticked.
         f'<template id="sms-no-area">{note_html(NO_AREA_MESSAGE)}</template>'
         f'<template id="sms-failed">{_cannot_run(handouts_href)}</template>'
