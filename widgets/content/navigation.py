@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from widgets.content.series import NOTEBOOKS
 
@@ -23,7 +24,7 @@ TOC_OPEN, TOC_CLOSE = "<!-- toc -->", "<!-- /toc -->"
 NAV_METADATA = {"tags": ["nav"], "slideshow": {"slide_type": "skip"}}
 
 
-def title_of(nb: dict, fallback: str | None = None) -> str:
+def title_of(nb: dict[str, Any], fallback: str | None = None) -> str:
     """The text of the notebook's '# ' title; ``fallback`` if it has none, else an error.
 
     Works on plain JSON dicts and on nbformat nodes, whose ``source`` is one string.
@@ -56,7 +57,7 @@ def toc_markdown(paths: list[Path], titles: dict[str, str]) -> str:
     return f"{TOC_OPEN}\n" + "\n".join(items) + f"\n{TOC_CLOSE}"
 
 
-def _nav_cell(cell_id: str, text: str) -> dict:
+def _nav_cell(cell_id: str, text: str) -> dict[str, Any]:
     return {
         "cell_type": "markdown",
         "id": cell_id,
@@ -65,11 +66,11 @@ def _nav_cell(cell_id: str, text: str) -> dict:
     }
 
 
-def is_nav(cell: dict) -> bool:
+def is_nav(cell: dict[str, Any]) -> bool:
     return cell["cell_type"] == "markdown" and "".join(cell["source"]).lstrip().startswith(NAV_OPEN)
 
 
-def with_navigation(nb: dict, nav: str, toc: str | None) -> dict:
+def with_navigation(nb: dict[str, Any], nav: str, toc: str | None) -> dict[str, Any]:
     cells = [cell for cell in nb["cells"] if not is_nav(cell)]
     if toc is not None:
         pattern = re.compile(re.escape(TOC_OPEN) + r".*?" + re.escape(TOC_CLOSE), re.DOTALL)
@@ -81,7 +82,7 @@ def with_navigation(nb: dict, nav: str, toc: str | None) -> dict:
     return nb
 
 
-def dumps(nb: dict) -> str:
+def dumps(nb: dict[str, Any]) -> str:
     # The same layout nbformat and JupyterLab write, so saving in the lab makes no diff.
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from html import escape
+from typing import Any
 
 from widgets.guidance import LEVEL_LABELS, Guidance, Profile, assess
 from widgets.render.theme import BODY_SIZE, FONT, NEUTRAL_BORDER, TEXT
@@ -24,7 +25,7 @@ class WhatIf:
     """A change to the story's profile, to show how the card would change."""
 
     change: str  # completes "If ...": e.g. "she turned it up to the top setting"
-    fields: dict[str, object] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -25,8 +25,8 @@ class SvgFigure:
 
     figure_id: str
     body: str
-    width: int
-    height: int
+    width: float
+    height: float
     alt: str
     caption: str
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from html import escape
+from typing import Any
 
 import ipywidgets as W
 
@@ -270,8 +271,8 @@ class ProfileControls:
             for key, box in sorted(boxes.items(), key=lambda item: item[0] not in chosen):
                 box.value = key in chosen
 
-    def profile(self, **overrides: object) -> G.Profile | None:
-        values: dict[str, object] = {name: control.value for name, control in self.widgets.items()}
+    def profile(self, **overrides: Any) -> G.Profile | None:
+        values: dict[str, Any] = {name: control.value for name, control in self.widgets.items()}
         for group, boxes in self.checkboxes.items():
             values[group] = frozenset(key for key, box in boxes.items() if box.value)
         values.update(overrides)
