@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
+from typing import Any
 
 from widgets.content.clinic import Clinic, wording
 from widgets.guidance import Guidance, Profile, starting_profile
@@ -116,7 +117,7 @@ class _CardReader(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.cards: list[dict] = []
+        self.cards: list[dict[str, Any]] = []
         self._capture: str | None = None
         self._list: str | None = None
         self._in_item = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from html import escape
+from typing import Any
 
 from widgets import guidance as G
 from widgets.content.clinic import Clinic, localise_html, wording
@@ -189,7 +190,7 @@ def severity_scale() -> Panel:
     )
 
 
-def guidance_for(*, clinic: Clinic | None = None, **profile_fields: object) -> Panel:
+def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Panel:
     """A static guidance card for one profile; fields not given come from
     ``guidance.starting_profile()``. A wrong field name or value raises a clear error."""
     unknown = sorted(set(profile_fields) - set(G.Profile.__dataclass_fields__))
