@@ -3,7 +3,16 @@
 The card is built from ``assess()``'s result and nothing else, so the explorer, the planner,
 the static panels and the printed handout all say exactly what the engine says. Styles are
 inline (no stylesheet, script, font or image), so the HTML works offline, in JupyterLab,
-in an nbconvert export and on paper.
+in an nbconvert export and on paper; every one comes from ``theme.style`` (why inline: see
+``widgets.render.theme``).
+
+Why plain Python and not a Jinja2 template, as the rest of the render floor uses: the explorer
+page runs this module, and what it imports, in the browser (Pyodide), whose core has no Jinja2,
+and its bundle ships Python modules only (``widgets.tools.explorer.build`` follows imports and
+refuses any outside the standard library). So the card, the panels the personal handout shows,
+``profile_text`` and the handout page are built here with the standard library, from the same
+theme, and give the same bytes in CPython and in Pyodide. Every value is escaped with
+``html.escape``, as Jinja2's autoescape would.
 
 ``read_cards`` is the card's reader: tests and the benchmark use it to check what a card says.
 """
@@ -17,14 +26,14 @@ from typing import Any
 
 from widgets.content.clinic import Clinic, wording
 from widgets.guidance import Guidance, Profile, starting_profile
-from widgets.render.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, MUTED_TEXT, TEXT
+from widgets.render.theme import LEVEL_ICONS, level_values, style
 
 
 def cite_marks(keys: tuple[str, ...] | list[str]) -> str:
     if not keys:
         return ""
     marks = " ".join(f"[{escape(key)}]" for key in keys)
-    return f' <span class="sms-cite" style="color:{MUTED_TEXT};font-size:.9em">{marks}</span>'
+    return f' <span class="sms-cite" {style("cite")}>{marks}</span>'
 
 
 # A card drawn for answers the reader did not give must not read as a verdict on them.
@@ -55,37 +64,30 @@ def card_html(guidance: Guidance, *, title: str | None = None, clinic: Clinic | 
     (``clinic.current()`` unless ``clinic`` is given): its locale and its numbers.
     """
     say = wording(clinic)
-    colours = LEVEL_COLOURS[guidance.level]
     urgency = guidance.urgency.value if guidance.urgency else ""
     parts = [
         f'<section class="sms-card" data-level="{guidance.level.value}" '
         f'data-urgency="{urgency}" aria-label="{escape(guidance.label, quote=True)}" '
-        f'style="font-family:{FONT};font-size:{BODY_SIZE};line-height:1.45;color:{TEXT};'
-        f"background:{colours.background};border:3px solid {colours.border};"
-        f"border-left-width:12px;border-radius:8px;padding:.8em 1em;margin:.5em 0;"
-        f'max-width:48em;break-inside:avoid">'
+        f"{style('card', **level_values(guidance.level))}>"
     ]
     if title:
-        parts.append(
-            f'<p class="sms-card-title" style="margin:0 0 .3em;font-weight:600">'
-            f"{escape(say(title))}</p>"
-        )
+        parts.append(f'<p class="sms-card-title" {style("card-title")}>{escape(say(title))}</p>')
     parts.append(
-        f'<p class="sms-card-level" style="margin:0 0 .4em;font-weight:700;'
-        f'color:{colours.label};font-size:{HEADLINE_SIZE}">'
-        f'<span class="sms-card-icon" aria-hidden="true">{escape(guidance.icon)}</span> '
+        f'<p class="sms-card-level" {style("card-level", **level_values(guidance.level))}>'
+        f'<span class="sms-card-icon" aria-hidden="true">'
+        f"{escape(LEVEL_ICONS[guidance.level])}</span> "
         f'<span class="sms-card-label">{escape(guidance.label)}</span></p>'
     )
     parts.append(
-        f'<p class="sms-card-headline" style="margin:0 0 .6em;font-weight:700;'
-        f'font-size:{HEADLINE_SIZE}">{escape(say(guidance.headline))}</p>'
+        f'<p class="sms-card-headline" {style("card-headline")}>'
+        f"{escape(say(guidance.headline))}</p>"
     )
-    parts.append('<p style="margin:.4em 0 .2em;font-weight:700">What to do</p>')
-    parts.append('<ol class="sms-card-actions" style="margin:0 0 .6em;padding-left:1.6em">')
+    parts.append(f"<p {style('subhead')}>What to do</p>")
+    parts.append(f'<ol class="sms-card-actions" {style("list-spaced")}>')
     parts.extend(f"<li>{escape(say(action))}</li>" for action in guidance.actions)
     parts.append("</ol>")
-    parts.append('<p style="margin:.4em 0 .2em;font-weight:700">Why</p>')
-    parts.append('<ul class="sms-card-reasons" style="margin:0;padding-left:1.6em">')
+    parts.append(f"<p {style('subhead')}>Why</p>")
+    parts.append(f'<ul class="sms-card-reasons" {style("list")}>')
     parts.extend(
         f'<li data-rule="{escape(reason.rule_id, quote=True)}">'
         f"{escape(say(reason.text))}{cite_marks(reason.sources)}</li>"

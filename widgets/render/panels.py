@@ -2,7 +2,9 @@
 
 Each panel renders engine data (``widgets.guidance``) or registry data
 (``widgets.content.references``) and adds no advice of its own. The HTML is self-contained
-(inline styles only), so it looks the same in JupyterLab, an exported handout, a slide and on paper.
+(inline styles only, all from ``theme.style``), so it looks the same in JupyterLab, an exported
+handout, a slide and on paper. Standard library only, no Jinja2: the personal handout shows the
+warning signs, and the explorer page runs it in Pyodide (see ``widgets.render.cards``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,7 @@ from widgets.content.clinic import Clinic, localise_html, wording
 from widgets.content.references import citations
 from widgets.render.cards import card_html, cite_marks, example_title
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
-from widgets.render.theme import (
-    BODY_SIZE,
-    FONT,
-    LEVEL_COLOURS,
-    NEUTRAL_BORDER,
-    TEXT,
-)
+from widgets.render.theme import LEVEL_ICONS, level_values, style
 
 
 @dataclass(frozen=True)
@@ -35,15 +31,8 @@ class Panel:
         return self.html
 
 
-_TABLE = (
-    f'style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};border-collapse:collapse;'
-    # Long source keys may break, so the table fits a phone without scrolling sideways.
-    f'margin:.5em 0;max-width:48em;break-inside:avoid;overflow-wrap:anywhere"'
-)
-_CELL = (
-    f'style="border:1px solid {NEUTRAL_BORDER};padding:.4em .6em;vertical-align:top;'
-    f'text-align:left"'
-)
+_TABLE = style("table")
+_CELL = style("cell")
 
 
 def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -> str:
@@ -54,17 +43,17 @@ def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -
     are the clinic's (``clinic.current()`` unless ``clinic`` is given), as on every panel here.
     """
     say = wording(clinic)
-    red = LEVEL_COLOURS[G.Level.RED]
+    red = level_values(G.Level.RED)
     ordered = sorted(G.WARNING_SIGNS, key=lambda s: s.urgency is not G.Urgency.EMERGENCY)
     rows = []
     for sign in ordered:
         emergency = sign.urgency is G.Urgency.EMERGENCY
         weight = "700" if emergency else "600"
         urgency = (
-            f'<span style="color:{red.label};font-weight:{weight};white-space:nowrap">'
-            f"{escape(G.urgency_label(sign.urgency))}</span>"
+            f"<span {style('urgency', weight=weight, **red)}>"
+            f"{escape(LEVEL_ICONS[G.Level.RED])} {escape(G.URGENCY_WORDS[sign.urgency])}</span>"
         )
-        todo = f'<span style="font-weight:{weight}">{escape(say(sign.what_to_do))}</span>'
+        todo = f"<span {style('weight', weight=weight)}>{escape(say(sign.what_to_do))}</span>"
         signs = escape(say(sign.signs))
         if compact:
             cells = f"<td {_CELL}>{urgency}: {signs}</td><td {_CELL}>{todo}</td>"
@@ -92,19 +81,17 @@ def routine_signs_html(*, clinic: Clinic | None = None) -> str:
         for sign in G.ROUTINE_SIGNS
     )
     return (
-        f'<div class="sms-routine-signs"><p style="margin:.6em 0 .2em;font-weight:700">'
+        f'<div class="sms-routine-signs"><p {style("subhead")}>'
         f"{escape(say(G.ROUTINE_HEADING))}</p>"
-        f'<ul style="margin:0;padding-left:1.4em">{items}</ul></div>'
+        f"<ul {style('list-compact')}>{items}</ul></div>"
     )
 
 
 def help_now(*, clinic: Clinic | None = None) -> Panel:
     """The "When to get help" panel: emergency and urgent signs (``WARNING_SIGNS``), then the
     routine "see your doctor soon" tier (``ROUTINE_SIGNS``)."""
-    red = LEVEL_COLOURS[G.Level.RED]
     return Panel(
-        f'<div class="sms-help-now" style="background:{red.background};border:3px solid '
-        f'{red.border};border-radius:8px;padding:.6em .9em;margin:.5em 0;max-width:50em">'
+        f'<div class="sms-help-now" {style("help-now", **level_values(G.Level.RED))}>'
         f"{warning_signs_html(clinic=clinic)}{routine_signs_html(clinic=clinic)}</div>"
     )
 
@@ -112,14 +99,13 @@ def help_now(*, clinic: Clinic | None = None) -> Panel:
 def sources(*keys: str) -> Panel:
     """Full citations for ``keys`` from the registry, in the order given."""
     items = "".join(
-        f'<li id="ref-{escape(ref.key, quote=True)}" style="margin:.3em 0">'
-        f'<span style="font-weight:700">[{escape(ref.key)}]</span> {ref.citation_html()}</li>'
+        f'<li id="ref-{escape(ref.key, quote=True)}" {style("item-spaced")}>'
+        f"<span {style('strong')}>[{escape(ref.key)}]</span> {ref.citation_html()}</li>"
         for ref in citations(keys)
     )
     return Panel(
-        f'<ol class="sms-sources" style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};'
         # Long web addresses break at the edge of a phone's screen instead of running past it.
-        f'max-width:50em;padding-left:1.8em;overflow-wrap:anywhere">{items}</ol>'
+        f'<ol class="sms-sources" {style("sources")}>{items}</ol>'
     )
 
 
@@ -127,8 +113,7 @@ def precautions(*, clinic: Clinic | None = None) -> Panel:
     """``guidance.STANDING_PRECAUTIONS``, most important first."""
     say = wording(clinic)
     items = "".join(f"<li>{escape(say(text))}</li>" for text in G.STANDING_PRECAUTIONS)
-    return Panel(box_html(f'<ol class="sms-precautions" style="margin:0;padding-left:1.6em">'
-                          f"{items}</ol>"))  # fmt: skip
+    return Panel(box_html(f'<ol class="sms-precautions" {style("list")}>{items}</ol>'))
 
 
 def ask_first(*, clinic: Clinic | None = None) -> Panel:
@@ -144,11 +129,11 @@ def ask_first(*, clinic: Clinic | None = None) -> Panel:
         f"{cite_marks(rule.sources)}</li>"
         for rule in rules
     )
-    label = f"{G.LEVEL_ICONS[G.Level.AMBER]} {G.LEVEL_LABELS[G.Level.AMBER]}"
+    label = f"{LEVEL_ICONS[G.Level.AMBER]} {G.LEVEL_LABELS[G.Level.AMBER]}"
     return Panel(
         box_html(
-            f'<p style="margin:0 0 .4em 0"><strong>{escape(label)}</strong></p>'
-            f'<ul class="sms-ask-first" style="margin:0;padding-left:1.4em">{items}</ul>'
+            f"<p {style('first-line')}><strong>{escape(label)}</strong></p>"
+            f'<ul class="sms-ask-first" {style("list-compact")}>{items}</ul>'
         )
     )
 
@@ -156,16 +141,14 @@ def ask_first(*, clinic: Clinic | None = None) -> Panel:
 def placements(*, clinic: Clinic | None = None) -> Panel:
     """Where a massager may go and where it may not, from ``guidance.PLACEMENTS``."""
     say = wording(clinic)
-    green, red = LEVEL_COLOURS[G.Level.GREEN], LEVEL_COLOURS[G.Level.RED]
     rows = []
     for place in G.PLACEMENTS:
-        colours, word = (green, "OK") if place.ok else (red, "Not OK")
-        icon = G.LEVEL_ICONS[G.Level.GREEN if place.ok else G.Level.RED]
+        level, word = (G.Level.GREEN, "OK") if place.ok else (G.Level.RED, "Not OK")
+        icon = LEVEL_ICONS[level]
         rows.append(
             f'<tr data-ok="{str(place.ok).lower()}">'
             f"<td {_CELL}>{escape(say(place.place))}</td>"
-            f'<td {_CELL} ><span style="background:{colours.background};color:{colours.label};'
-            f'font-weight:700;white-space:nowrap;padding:0 .3em">'
+            f"<td {_CELL} ><span {style('badge', **level_values(level))}>"
             f'<span aria-hidden="true">{icon}</span> {word}</span></td>'
             f"<td {_CELL}>{escape(say(place.why))}{cite_marks(place.sources)}</td></tr>"
         )
@@ -198,7 +181,7 @@ def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Pane
         raise TypeError(f"guidance_for() got unknown profile field(s): {', '.join(unknown)}")
     profile = replace(G.starting_profile(), **profile_fields)
     answers = (
-        f'<details style="font-family:{FONT};font-size:{BODY_SIZE};margin:.2em 0">'
+        f"<details {style('details')}>"
         "<summary>The answers behind this card</summary>"
         f"{localise_html(profile_summary_html(profile), clinic)}"
         f"</details>"

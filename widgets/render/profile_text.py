@@ -10,14 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from widgets import guidance as G
-from widgets.render.theme import (
-    BODY_SIZE,
-    FONT,
-    MUTED_TEXT,
-    NEUTRAL_BACKGROUND,
-    NEUTRAL_BORDER,
-    TEXT,
-)
+from widgets.render.theme import style
 
 # Plain words for each field, so nobody has to read a variable name.
 FIELD_LABELS: dict[str, str] = {
@@ -43,20 +36,12 @@ def short_label(text: str) -> str:
 
 def box_html(inner: str, *, css_class: str = "sms-panel") -> str:
     """A neutral, self-contained frame around some HTML."""
-    return (
-        f'<div class="{css_class}" style="font-family:{FONT};font-size:{BODY_SIZE};'
-        f"line-height:1.45;color:{TEXT};background:{NEUTRAL_BACKGROUND};"
-        f"border:2px solid {NEUTRAL_BORDER};border-radius:8px;padding:.7em 1em;margin:.5em 0;"
-        f'max-width:48em;break-inside:avoid">{inner}</div>'
-    )
+    return f'<div class="{escape(css_class, quote=True)}" {style("box")}>{inner}</div>'
 
 
 def note_html(text: str) -> str:
     """A short line of UI text (never advice), escaped."""
-    return (
-        f'<p class="sms-note" style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};'
-        f'margin:.3em 0">{escape(text)}</p>'
-    )
+    return f'<p class="sms-note" {style("note")}>{escape(text)}</p>'
 
 
 def profile_summary_html(profile: G.Profile, *, leave_out: frozenset[str] = frozenset()) -> str:
@@ -89,13 +74,10 @@ def profile_summary_html(profile: G.Profile, *, leave_out: frozenset[str] = froz
         ),
     ]
     items = "".join(
-        f'<li><span style="font-weight:700">{escape(k)}:</span> {escape(v)}</li>' for k, v in rows
+        f"<li><span {style('strong')}>{escape(k)}:</span> {escape(v)}</li>" for k, v in rows
     )
-    return (
-        f'<ul class="sms-answers" style="font-family:{FONT};font-size:{BODY_SIZE};'
-        f'color:{TEXT};margin:.3em 0;padding-left:1.4em">{items}</ul>'
-    )
+    return f'<ul class="sms-answers" {style("answers")}>{items}</ul>'
 
 
 def muted(text: str) -> str:
-    return f'<span style="color:{MUTED_TEXT}">{escape(text)}</span>'
+    return f"<span {style('muted')}>{escape(text)}</span>"

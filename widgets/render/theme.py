@@ -1,8 +1,22 @@
-"""Colours and type sizes shared by cards, panels and handouts.
+"""The series' one theme: every colour, font, size and level glyph, and every style rule.
 
-Every text colour is paired with the background it sits on, so a test can check each pair
-against WCAG's 4.5:1 contrast minimum (wcag21, SC 1.4.3). Colour never carries meaning alone:
-every level also shows a word and an icon (SC 1.4.1).
+Cards, panels, worksheets, widgets, the personal handout and the handout and card stylesheets
+all take their looks from here, so a change of colour or size is one edit in this file.
+
+Every text colour is paired with the background it sits on (``text_pairs``), so a test can check
+each pair against WCAG's 4.5:1 contrast minimum (wcag21, SC 1.4.3). Colour never carries meaning
+alone: every level also shows a word and an icon (SC 1.4.1).
+
+Why inline styles, generated here, rather than a stylesheet with classes: a card is one piece of
+HTML that travels alone, into a JupyterLab output or an ipywidgets ``HTML`` value, an nbconvert
+export, a slide, the personal handout, the explorer page (in Pyodide) and paper. A ``<style>``
+block does work in a trusted JupyterLab output, but it styles the whole page, and a card shown
+without it (an untrusted or exported output, a pasted card) would lose every colour. So each
+element carries its declarations inline, all taken from ``STYLES`` below by ``style(name)``; the
+class names stay on the elements too, so a page's stylesheet (the handout's print rules) can
+still override them. ``css_variables()`` gives the same colours and fonts to stylesheets.
+
+Standard library only: the explorer page runs this module in Pyodide.
 """
 
 from __future__ import annotations
@@ -19,11 +33,19 @@ class LevelColours:
     label: str  # the level's words on ``background``
 
 
+# ---------------------------------------------------------------------------
+# Colours
+# ---------------------------------------------------------------------------
+
 TEXT = "#1a1a1a"
 MUTED_TEXT = "#404040"
 PAGE = "#ffffff"
 NEUTRAL_BACKGROUND = "#f3f4f6"
 NEUTRAL_BORDER = "#6b7280"
+# Write-in lines and table rules on paper: 7:1 on white, so they show on a faint photocopy.
+RULE = "#595959"
+LINK = "#0b4a8f"
+TABLE_HEAD_BACKGROUND = "#eef1f4"
 
 LEVEL_COLOURS: dict[Level, LevelColours] = {
     Level.GREEN: LevelColours(background="#e7f4ea", border="#1f7a3a", label="#12502a"),
@@ -31,10 +53,185 @@ LEVEL_COLOURS: dict[Level, LevelColours] = {
     Level.RED: LevelColours(background="#fdeaea", border="#b3261e", label="#8a1010"),
 }
 
+# ---------------------------------------------------------------------------
+# Glyphs: a level is a word, a colour and one of these (hidden from screen readers,
+# which read the word)
+# ---------------------------------------------------------------------------
+
+LEVEL_ICONS: dict[Level, str] = {Level.GREEN: "✔", Level.AMBER: "⚠", Level.RED: "✖"}
+BOX_TICKED = "☑"
+BOX_EMPTY = "☐"
+
+# ---------------------------------------------------------------------------
+# Type
+# ---------------------------------------------------------------------------
+
 # Clinicians project these on a wall: body text is large and the headline larger still.
 BODY_SIZE = "1.1em"
 HEADLINE_SIZE = "1.3em"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+# Paper: 12 pt body text for older eyes (the personal handout's print rules).
+PRINT_BODY_SIZE = "12pt"
+PRINT_HEADLINE_SIZE = "13.5pt"
+
+# ---------------------------------------------------------------------------
+# Style rules
+# ---------------------------------------------------------------------------
+
+# Values every rule may name, as {name}. Level rules also take {background}, {border}, {label}
+# (``level_values``).
+TOKENS: dict[str, str] = {
+    "font": FONT,
+    "body": BODY_SIZE,
+    "headline": HEADLINE_SIZE,
+    "text": TEXT,
+    "muted": MUTED_TEXT,
+    "page": PAGE,
+    "neutral_background": NEUTRAL_BACKGROUND,
+    "neutral_border": NEUTRAL_BORDER,
+    "rule": RULE,
+}
+
+_TYPE = "font-family:{font};font-size:{body};color:{text}"
+_PANEL = "border-radius:8px;padding:.8em 1em;margin:.5em 0;max-width:48em"
+
+STYLES: dict[str, str] = {
+    # Text
+    "cite": "color:{muted};font-size:.9em",
+    "muted": "color:{muted}",
+    "strong": "font-weight:700",
+    "strong-nowrap": "font-weight:700;white-space:nowrap",
+    "note": _TYPE + ";margin:.3em 0",
+    "group-label": _TYPE + ";font-weight:700;margin:.6em 0 .1em",
+    "subhead": "margin:.4em 0 .2em;font-weight:700",
+    "line": "margin:.2em 0",
+    "line-pre": "margin:.2em 0;white-space:pre-wrap",
+    "first-line": "margin:0 0 .4em 0",
+    # Lists
+    "list": "margin:0;padding-left:1.6em",
+    "list-spaced": "margin:0 0 .6em;padding-left:1.6em",
+    "list-compact": "margin:0;padding-left:1.4em",
+    "list-plain": "list-style:none;padding-left:.2em;margin:.2em 0",
+    "list-tight": "margin:.2em 0",
+    "item-spaced": "margin:.3em 0",
+    "answers": _TYPE + ";margin:.3em 0;padding-left:1.4em",
+    # The guidance card (level colours from ``level_values``)
+    "card": _TYPE + ";line-height:1.45;background:{background};border:3px solid {border};"
+    "border-left-width:12px;" + _PANEL + ";break-inside:avoid",
+    "card-title": "margin:0 0 .3em;font-weight:600",
+    "card-level": "margin:0 0 .4em;font-weight:700;color:{label};font-size:{headline}",
+    "card-headline": "margin:0 0 .6em;font-weight:700;font-size:{headline}",
+    # Frames
+    "box": _TYPE + ";line-height:1.45;background:{neutral_background};"
+    "border:2px solid {neutral_border};border-radius:8px;padding:.7em 1em;margin:.5em 0;"
+    "max-width:48em;break-inside:avoid",
+    "help-now": "background:{background};border:3px solid {border};border-radius:8px;"
+    "padding:.6em .9em;margin:.5em 0;max-width:50em",
+    "help-panel": _TYPE + ";line-height:1.45;background:{background};"
+    "border:4px solid {border};border-left-width:14px;border-radius:8px;padding:.8em 1em;"
+    "margin:.6em 0;max-width:48em",
+    "help-level": "margin:0 0 .3em;font-weight:700;color:{label};font-size:{headline}",
+    "help-headline": "margin:0 0 .5em;font-weight:700;font-size:{headline}",
+    "help-subhead": "margin:.3em 0 .1em;font-weight:700",
+    "help-list": "margin:0 0 .5em;padding-left:1.6em",
+    "help-cites": "margin:.4em 0 0",
+    "level-note": _TYPE + ";margin:.4em 0;padding:.5em .8em;border-radius:6px;"
+    "background:{background};border:2px solid {border};max-width:48em",
+    "level-note-head": "margin:0 0 .2em;font-weight:700",
+    "level-note-foot": "margin:.3em 0 0",
+    "feedback": _TYPE + ";background:{background};border:2px solid {border};"
+    "border-radius:6px;padding:.5em .8em;margin:.3em 0;max-width:44em",
+    "feedback-head": "margin:0 0 .2em;font-weight:700",
+    "feedback-body": "margin:0",
+    "badge": "background:{background};color:{label};font-weight:700;white-space:nowrap;"
+    "padding:0 .3em",
+    "urgency": "color:{label};font-weight:{weight};white-space:nowrap",
+    "weight": "font-weight:{weight}",
+    # Tables
+    "table": _TYPE + ";border-collapse:collapse;margin:.5em 0;max-width:48em;"
+    # Long source keys may break, so the table fits a phone without scrolling sideways.
+    "break-inside:avoid;overflow-wrap:anywhere",
+    "cell": "border:1px solid {neutral_border};padding:.4em .6em;vertical-align:top;"
+    "text-align:left",
+    "sources": _TYPE + ";max-width:50em;padding-left:1.8em;overflow-wrap:anywhere",
+    "details": "font-family:{font};font-size:{body};margin:.2em 0",
+    # Widgets
+    "severity-text": _TYPE + ";margin:0 0 .4em",
+    "quiz-prompt": _TYPE + ";font-weight:700;margin:.8em 0 .2em",
+    "quiz-options": "margin:.2em 0;padding-left:2em",
+    "compare": "display:flex;flex-wrap:wrap;gap:.8em",
+    "compare-column": "flex:1 1 18em;min-width:min(16em, 100%)",
+    "download": "display:inline-block;padding:.4em .8em;border:2px solid currentColor;"
+    "border-radius:.3em;font-weight:bold",
+    "values-table": "border-collapse:collapse",
+    "values-head": "padding:.3em .6em",
+    "values-row-head": "text-align:left;font-weight:normal;padding:.3em .6em",
+    "values-box": "text-align:center;font-size:1.3em",
+    # Worksheets
+    "worksheet": _TYPE + ";line-height:1.45;background:{page};border:2px solid {rule};"
+    "border-radius:6px;padding:.8em 1em;margin:.6em 0;max-width:48em",
+    "worksheet-title": "margin:0 0 .3em;font-weight:700;font-size:1.2em",
+    "worksheet-intro": "margin:0 0 .6em",
+    "write-in": "border-bottom:1px solid {rule};height:1.9em",
+    "write-in-group": "margin:0 0 .7em;break-inside:avoid",
+    "write-in-label": "margin:0;font-weight:600",
+    # Notebooks lay tables out in equal columns; a word longer than its column breaks
+    # instead of running into the next one on a phone.
+    "worksheet-table": "border-collapse:collapse;width:100%;margin:0 0 .7em;overflow-wrap:anywhere",
+    "worksheet-caption": "text-align:left;font-weight:600;padding:0 0 .2em",
+    "worksheet-cell": "border:1px solid {rule};padding:.35em .5em;text-align:left;"
+    "vertical-align:top",
+    "worksheet-head": "border:1px solid {rule};padding:.35em .5em;text-align:left;"
+    "vertical-align:top;background:{neutral_background};font-weight:600",
+    "worksheet-row": "height:2.6em",
+    "worksheet-blank-row": "height:2.2em",
+    # Figures
+    "figure": "margin:1em 0;break-inside:avoid",
+    "figure-svg": "max-width:100%;height:auto",
+    "figcaption": "font-size:1em;margin-top:.4em",
+}
+
+
+def level_values(level: Level) -> dict[str, str]:
+    """The level's colours as {background}, {border} and {label} for a style rule."""
+    colours = LEVEL_COLOURS[level]
+    return {"background": colours.background, "border": colours.border, "label": colours.label}
+
+
+NEUTRAL_VALUES = {"background": NEUTRAL_BACKGROUND, "border": NEUTRAL_BORDER, "label": TEXT}
+
+
+def css(name: str, **values: str) -> str:
+    """The declarations of style rule ``name``, with the theme's values filled in."""
+    return STYLES[name].format(**TOKENS, **values)
+
+
+def style(name: str, **values: str) -> str:
+    """``style="..."`` for rule ``name``: the one way any HTML here gets an inline style."""
+    return f'style="{css(name, **values)}"'
+
+
+def css_variables() -> str:
+    """The theme as CSS custom properties, for stylesheets (handout and card sheets)."""
+    pairs = {
+        "--sms-text": TEXT,
+        "--sms-muted": MUTED_TEXT,
+        "--sms-page": PAGE,
+        "--sms-link": LINK,
+        "--sms-rule": RULE,
+        "--sms-neutral-background": NEUTRAL_BACKGROUND,
+        "--sms-neutral-border": NEUTRAL_BORDER,
+        "--sms-table-head": TABLE_HEAD_BACKGROUND,
+        **{f"--sms-{level.value}-background": c.background for level, c in LEVEL_COLOURS.items()},
+        **{f"--sms-{level.value}-border": c.border for level, c in LEVEL_COLOURS.items()},
+        **{f"--sms-{level.value}-label": c.label for level, c in LEVEL_COLOURS.items()},
+    }
+    return ":root {\n" + "".join(f"  {k}: {v};\n" for k, v in pairs.items()) + "}\n"
+
+
+# ---------------------------------------------------------------------------
+# Contrast
+# ---------------------------------------------------------------------------
 
 
 def text_pairs() -> list[tuple[str, str, str]]:
@@ -42,13 +239,20 @@ def text_pairs() -> list[tuple[str, str, str]]:
     pairs = [
         ("body text", TEXT, PAGE),
         ("muted text", MUTED_TEXT, PAGE),
+        ("links", LINK, PAGE),
         ("neutral panel text", TEXT, NEUTRAL_BACKGROUND),
         ("neutral panel muted text", MUTED_TEXT, NEUTRAL_BACKGROUND),
+        ("table heading text", TEXT, TABLE_HEAD_BACKGROUND),
+        # Write-in lines are not text, but they must show as clearly as text on a photocopy.
+        ("write-in lines", RULE, PAGE),
     ]
     for level, colours in LEVEL_COLOURS.items():
         pairs.append((f"{level} card text", TEXT, colours.background))
         pairs.append((f"{level} card label", colours.label, colours.background))
         pairs.append((f"{level} card muted text", MUTED_TEXT, colours.background))
+        pairs.append((f"{level} label on the page", colours.label, PAGE))
+        # The warning-sign card's group headings: white words on the label colour.
+        pairs.append((f"white on the {level} label colour", PAGE, colours.label))
     return pairs
 
 
@@ -59,6 +263,8 @@ def _linear(channel: int) -> float:
 
 def luminance(colour: str) -> float:
     hex_digits = colour.lstrip("#")
+    if len(hex_digits) == 3:
+        hex_digits = "".join(c * 2 for c in hex_digits)
     r, g, b = (int(hex_digits[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
 
