@@ -263,7 +263,7 @@ def test_the_page_speaks_the_clinics_words_and_numbers_before_any_script_runs(si
     assert "emergency department" not in html and "your emergency number" not in html
     assert 'lang="en-GB"' in html
     # Before Pyodide starts, the card's place says it is loading, in words.
-    assert f'aria-busy="true"><p class="sms-status">{B.LOADING}</p>' in html
+    assert f'<p class="sms-status">{B.LOADING}</p></div>' in html
 
 
 def test_the_page_module_draws_the_render_floors_card_and_handout_unchanged():
@@ -440,6 +440,18 @@ def test_opened_from_a_disk_the_page_says_it_cannot_run_instead_of_loading_for_e
         page.wait_for_selector("html[data-explorer=failed]", timeout=LOAD_TIMEOUT_MS)
         assert B.CANNOT_RUN in page.inner_text("#sms-card-slot")
         assert left == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_with_scripts_off_the_card_place_says_the_page_cannot_run_not_loading(browser, origin):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{origin}/index.html", timeout=LOAD_TIMEOUT_MS)
+        slot = page.inner_text("#sms-card-slot")
+        assert B.CANNOT_RUN in slot and B.LOADING not in slot
     finally:
         context.close()
 

@@ -348,7 +348,9 @@ def page_html(clinic: Clinic, *, handouts_href: str | None = HANDOUTS_HREF) -> s
         f"{form_html()}"
         '<section class="sms-guidance" id="sms-guidance" aria-labelledby="sms-guidance-heading">'
         f'<h2 id="sms-guidance-heading">{escape(GUIDANCE_HEADING)}</h2>'
-        f'<div id="sms-card-slot" aria-busy="true">{_note(LOADING)}</div>'
+        # With scripts off, the card's place says so (the loading note is hidden by CSS).
+        f'<div id="sms-card-slot" aria-busy="true"><noscript>{_cannot_run(handouts_href)}'
+        f"</noscript>{_note(LOADING)}</div>"
         '<p id="sms-announce" class="sms-visually-hidden" role="status" aria-live="polite">'
         "</p></section></div>"
         f'<section id="sms-save-plan" aria-labelledby="sms-save-heading">'
@@ -371,7 +373,6 @@ def page_html(clinic: Clinic, *, handouts_href: str | None = HANDOUTS_HREF) -> s
         # What the notebook explorer shows in the card's place while no area is ticked.
         f'<template id="sms-no-area">{note_html(NO_AREA_MESSAGE)}</template>'
         f'<template id="sms-failed">{_cannot_run(handouts_href)}</template>'
-        f"<noscript>{_cannot_run(handouts_href)}</noscript>"
     )
     page = (
         "<!DOCTYPE html>\n"
