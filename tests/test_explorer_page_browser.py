@@ -376,7 +376,8 @@ def test_ticking_a_warning_sign_by_keyboard_turns_the_card_red_with_what_to_do_n
         bar = page.locator("#sms-level-bar")
         assert bar.is_visible() and bar.get_attribute("data-level") == "red"
         assert G.LEVEL_LABELS[G.Level.RED] in bar.inner_text()
-        assert G.LEVEL_ICONS[G.Level.RED] in bar.inner_text()
+        icon = page.inner_text(".sms-card .sms-card-icon").strip()
+        assert icon and icon in bar.inner_text()
         assert page.inner_text("#sms-announce") == f"{red.label}. {red.headline}"
         assert "999" in red.headline
         bar.locator("a").click()
