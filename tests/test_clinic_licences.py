@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+import widgets
 from widgets import guidance as G
 from widgets.content.clinic import CONTENT_LICENCE, LICENCE_NOTE
 from widgets.render.handout import render_handout
@@ -40,7 +41,7 @@ def test_the_content_licence_holds_the_whole_cc_by_4_0_legal_code():
 def test_citation_cff_is_valid_yaml_with_the_packages_version_and_both_licences():
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert citation["cff-version"] == "1.2.0"
-    assert citation["version"] == _pyproject()["project"]["version"]
+    assert citation["version"] == widgets.__version__  # the one source of the version
     assert citation["license"] == ["MIT", "CC-BY-4.0"]
     assert citation["title"] and citation["authors"] and citation["message"]
 
