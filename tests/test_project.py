@@ -59,7 +59,7 @@ LAB_LOCK, TEST_LOCK, ENV_PINS = (
 # Test and build tools a patient's laptop never needs.
 TEST_TOOLS = {"pytest", "pytest-xdist", "nbval", "hypothesis", "playwright",
               "axe-playwright-python", "ruff", "nbstripout", "textstat", "setuptools",
-              "pip"}  # fmt: skip
+              "pip", "mypy", "types-pyyaml"}  # fmt: skip
 
 
 def _canonical(name: str) -> str:
