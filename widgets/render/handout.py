@@ -7,6 +7,10 @@ A profile file is a JSON object with every ``Profile`` field (plus optional "nam
 or a JSON list of such objects. The page is self-contained HTML (no script, no network), prints
 on one A4 or Letter page with 12 pt body text, and is deterministic: the only date on it is the
 ``--date`` given (default: the series' last-reviewed date). Free text is HTML-escaped.
+
+Colours, fonts and sizes come from ``widgets.render.theme``. The page is built with the standard
+library, not a Jinja2 template: the explorer page runs ``render_handout`` in Pyodide, which has
+no Jinja2 (see ``widgets.render.cards``).
 """
 
 from __future__ import annotations
@@ -38,39 +42,50 @@ from widgets.content.references import citations
 from widgets.render.cards import card_html
 from widgets.render.panels import routine_signs_html, warning_signs_html
 from widgets.render.profile_text import profile_summary_html
-from widgets.render.theme import FONT, MUTED_TEXT, TEXT
+from widgets.render.theme import (
+    BODY_SIZE,
+    FONT,
+    MUTED_TEXT,
+    NEUTRAL_BORDER,
+    PAGE,
+    PRINT_BODY_SIZE,
+    PRINT_HEADLINE_SIZE,
+    TEXT,
+    css_variables,
+    style,
+)
 
 EDUCATION_LINE = "This is education, not medical advice."
 PROFILE_FIELDS = tuple(f.name for f in fields(G.Profile))
 EXTRA_FIELDS = ("name", "notes")
 MAX_FREE_TEXT = 2000
 
-_CSS = f"""
-html {{ color: {TEXT}; background: #ffffff; }}
-body {{ font-family: {FONT}; font-size: 1.1em; line-height: 1.4; max-width: 52em;
+_CSS = f"""{css_variables()}
+html {{ color: {TEXT}; background: {PAGE}; }}
+body {{ font-family: {FONT}; font-size: {BODY_SIZE}; line-height: 1.4; max-width: 52em;
   margin: 1.5em auto; padding: 0 1em; }}
 h1 {{ font-size: 1.6em; margin: 0 0 .2em; }}
 h2 {{ font-size: 1.2em; margin: .8em 0 .3em; break-after: avoid; }}
 p {{ margin: .3em 0; }}
 .meta, .sources, .licence {{ color: {MUTED_TEXT}; }}
 .sources {{ font-size: .85em; padding-left: 1.4em; overflow-wrap: anywhere; }}
-.notes {{ white-space: pre-wrap; border: 1px solid #6b7280; padding: .3em .5em; }}
+.notes {{ white-space: pre-wrap; border: 1px solid {NEUTRAL_BORDER}; padding: .3em .5em; }}
 .two-columns {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; }}
 .two-columns > div {{ min-width: 0; }}
 tr, li, .notes {{ break-inside: avoid; }}
 @page {{ margin: 11mm; }}
 @media (max-width: 40em) {{ .two-columns {{ display: block; }} }}
 @media print {{
-  body {{ font-size: 12pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }}
+  body {{ font-size: {PRINT_BODY_SIZE}; line-height: 1.3; margin: 0; max-width: none; padding: 0; }}
   h1 {{ font-size: 17pt; }}
   h2 {{ font-size: 13pt; margin: .5em 0 .2em; }}
   .sms-card, .sms-warning-signs {{ break-inside: auto !important; }}
-  .sms-card {{ font-size: 12pt !important; padding: .3em .7em !important;
+  .sms-card {{ font-size: {PRINT_BODY_SIZE} !important; padding: .3em .7em !important;
     margin: .2em 0 !important; max-width: none !important; }}
-  .sms-card-level, .sms-card-headline {{ font-size: 13.5pt !important; }}
-  .sms-warning-signs {{ font-size: 12pt !important; max-width: none !important; }}
+  .sms-card-level, .sms-card-headline {{ font-size: {PRINT_HEADLINE_SIZE} !important; }}
+  .sms-warning-signs {{ font-size: {PRINT_BODY_SIZE} !important; max-width: none !important; }}
   .sms-warning-signs td, .sms-warning-signs th {{ padding: .15em .4em !important; }}
-  .sms-answers {{ font-size: 12pt !important; }}
+  .sms-answers {{ font-size: {PRINT_BODY_SIZE} !important; }}
   .sources {{ font-size: 9pt; line-height: 1.2; }}
   a {{ color: {TEXT}; text-decoration: none; }}
 }}
@@ -160,7 +175,7 @@ def render_handout(
     questions_html = (
         ""
         if red
-        else '<div><h2>Questions to ask my clinician</h2><ol style="padding-left:1.4em">'
+        else f"<div><h2>Questions to ask my clinician</h2><ol {style('indent')}>"
         f"{questions}</ol></div>"
     )
     refs = "".join(

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from widgets.render.theme import TEXT, style
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "figure"
@@ -35,16 +37,16 @@ class SvgFigure:
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
             f'role="img" aria-labelledby="{fid}-title" '
-            f'style="max-width:100%;height:auto" width="{self.width}" height="{self.height}">'
+            f'{style("figure-svg")} width="{self.width}" height="{self.height}">'
             f'<title id="{fid}-title">{escape(self.alt)}</title>'
             f"{self.body}</svg>"
         )
 
     def html(self) -> str:
         return (
-            f'<figure class="series-figure" style="margin:1em 0;break-inside:avoid">'
+            f'<figure class="series-figure" {style("figure")}>'
             f"{self.svg()}"
-            f'<figcaption style="font-size:1em;margin-top:.4em">{escape(self.caption)}'
+            f"<figcaption {style('figcaption')}>{escape(self.caption)}"
             f"</figcaption></figure>"
         )
 
@@ -52,8 +54,16 @@ class SvgFigure:
         return self.html()
 
 
-def text(x: float, y: float, content: str, *, size: int = 16, anchor: str = "middle",
-         weight: str = "normal", fill: str = "#1a1a1a") -> str:  # fmt: skip
+def text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: int = 16,
+    anchor: str = "middle",
+    weight: str = "normal",
+    fill: str = TEXT,
+) -> str:
     """An SVG text element; the content is escaped."""
     return (
         f'<text x="{x}" y="{y}" font-family="sans-serif" font-size="{size}" '

@@ -113,6 +113,7 @@ STYLES: dict[str, str] = {
     "list-compact": "margin:0;padding-left:1.4em",
     "list-plain": "list-style:none;padding-left:.2em;margin:.2em 0",
     "list-tight": "margin:.2em 0",
+    "indent": "padding-left:1.4em",
     "item-spaced": "margin:.3em 0",
     "answers": _TYPE + ";margin:.3em 0;padding-left:1.4em",
     # The guidance card (level colours from ``level_values``)
