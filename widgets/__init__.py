@@ -2,5 +2,5 @@
 
 __version__ = "0.1.0"
 
-# The date a clinician last reviewed the content against ../shared/clinical-evidence.md.
+# The date a clinician last reviewed the content against the sources in widgets.content.references.
 LAST_REVIEWED = "2026-11-23"

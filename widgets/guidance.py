@@ -5,7 +5,8 @@ Every piece of advice in the series comes from here. The rules are a table read 
 like a clinical protocol (see ``RULES``); ``assess`` walks it. Adding a rule means adding a row
 and a test. Every rule cites keys of ``widgets.content.references``.
 
-Levels (``../shared/clinical-evidence.md``, "Rules a guidance engine should encode"):
+Levels (each rule cites its sources, keys of ``widgets.content.references``: the emergency
+signs, for one, ``royalfree_ces`` and ``cks_redflags``):
 red/emergency > red/urgent > amber > green. Any trigger of a higher level wins, and no rule
 depends on the *absence* of a symptom or condition, so adding one can never lower the level.
 """

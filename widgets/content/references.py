@@ -1,7 +1,7 @@
 """The references registry: every rule and every medical statement in the series cites a key here.
 
-Facts come from ``../shared/clinical-evidence.md``. An entry whose details were not checked
-against the original (only a secondary source or the evidence notes) says so in ``note``.
+Each entry's details are checked against the source it names; where only a secondary source or
+the evidence notes could be checked, not the original, the entry's ``note`` says so.
 """
 
 from __future__ import annotations
