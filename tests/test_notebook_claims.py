@@ -41,7 +41,7 @@ def test_notebook_03_the_planner_turns_strength_and_time_down_to_reach_green():
 
 
 def _question(stem: str, words: str):
-    from widgets.content.quiz_bank import questions_for
+    from widgets.content.quizzes import questions_for
 
     found = [q for q in questions_for(stem) if words in q.prompt]
     assert len(found) == 1, f"{stem}: no single question about {words!r}"
@@ -174,7 +174,7 @@ def test_quiz_a_shrinking_walking_distance_is_the_routine_tier_not_an_emergency(
 
 # ---------------------------------------------------------------------------
 # The prose of notebooks 01, 06 and 10 states the same numbers as the options data
-# (widgets.render.options), each out of 100.
+# (widgets.content.options), each out of 100.
 # ---------------------------------------------------------------------------
 
 
@@ -187,7 +187,7 @@ def _prose(stem: str) -> str:
 
 
 def test_natural_history_in_the_prose_matches_the_options_data():
-    from widgets.render.options import NATURAL_HISTORY
+    from widgets.content.options import NATURAL_HISTORY
 
     better, same, worse = NATURAL_HISTORY
     for stem in ("01_understanding_spinal_stenosis", "06_alternatives",
@@ -200,7 +200,7 @@ def test_natural_history_in_the_prose_matches_the_options_data():
 
 
 def test_harms_and_crossover_numbers_in_notebook_06_match_the_options_data():
-    from widgets.render.options import (
+    from widgets.content.options import (
         ACUPUNCTURE_SIDE_EFFECTS,
         PHYSIO_THEN_SURGERY,
         SECOND_OPERATION,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-from widgets.content.quiz_bank import all_quizzes
+from widgets.content.quizzes import all_quizzes
 from widgets.tools.notebook_text import notebook_prose
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from widgets.content import navigation as nav
-from widgets.content.quiz_bank import questions_for
+from widgets.content.quizzes import questions_for
 from widgets.content.references import REFERENCES
 from widgets.tools.notebook_text import cited_keys, load
 

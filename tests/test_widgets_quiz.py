@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.content.quiz_bank import Question, all_quizzes
+from widgets.content.quizzes import Question, all_quizzes
 from widgets.content.references import REFERENCES
 from widgets.ui import quiz as quiz_module
 from widgets.ui.quiz import CHOOSE_FIRST, NOT_QUITE, RIGHT, quiz

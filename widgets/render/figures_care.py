@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 
+from widgets.content.findings import FINDINGS
+from widgets.content.stories import STORIES
 from widgets.guidance import LEVEL_ICONS, LEVEL_LABELS, Level, assess
-from widgets.render.options import FINDINGS as OPTION_FINDINGS
 from widgets.render.svgfigure import SvgFigure, text
 from widgets.render.theme import LEVEL_COLOURS, MUTED_TEXT, TEXT
 
@@ -23,11 +24,8 @@ PROVOKES = (LEVEL_COLOURS[Level.AMBER].background, LEVEL_COLOURS[Level.AMBER].la
 # ---------------------------------------------------------------------------
 # What the evidence shows for each option (notebook 06)
 # ---------------------------------------------------------------------------
-
-
-# The rows live in ``widgets.render.options`` with the options table, so each number and each "how
-# sure" word is written once. The verdict words, not the bar, carry the meaning.
-FINDINGS = OPTION_FINDINGS
+# The rows are content (``widgets.content.findings``), with the same "how sure" words as the
+# options table. The verdict words, not the bar, carry the meaning.
 
 
 def evidence_chart() -> SvgFigure:
@@ -434,8 +432,6 @@ def how_products_reach_you() -> SvgFigure:
 
 def story_levels() -> SvgFigure:
     """Each illustrative person and the level the engine gives them, side by side."""
-    from widgets.render.stories import STORIES  # stories import nothing from here; no cycle
-
     box_w, gap = 178, 8
     parts = []
     for i, s in enumerate(STORIES):

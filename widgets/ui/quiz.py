@@ -1,6 +1,6 @@
 """ "Check your understanding": multiple choice with immediate, kind feedback.
 
-Questions live in the quiz bank (``widgets.content.quiz_bank.questions_for``). The static picture
+Questions live in the quiz bank (``widgets.content.quizzes.questions_for``). The static picture
 keeps each question and its options visible and tucks the answer into ``<details>``, which works in
 JupyterLab, in exported HTML without JavaScript, and on paper.
 """
@@ -11,7 +11,7 @@ from html import escape
 
 import ipywidgets as W
 
-from widgets.content.quiz_bank import Question, questions_for
+from widgets.content.quizzes import Question, questions_for
 from widgets.guidance import LEVEL_ICONS, Level
 from widgets.render.cards import cite_marks
 from widgets.render.theme import BODY_SIZE, FONT, LEVEL_COLOURS, TEXT
