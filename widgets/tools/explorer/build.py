@@ -8,7 +8,8 @@ writes a folder any static web host (or ``python -m http.server``) can serve:
   explorer's labels, the warning-sign panel, a loading note and a note for browsers that
   cannot run it; every word in the clinic's locale and numbers (``widgets.content.clinic``);
 - ``explorer.zip``: the engine, content and render modules the card and the handout need
-  (found by following their imports from ``in_page``), and nothing from ``ui`` or ``tools``;
+  (found by following their imports from ``in_page``) with their TOML data files, and
+  nothing from ``ui`` or ``tools``;
 - ``app.js``; ``fallback.js`` (for a page opened from a disk, or a browser without modules);
   ``explorer.css``; and ``pyodide/``: the Pyodide runtime from the build cache
   (``runtime.py``), so the page fetches nothing from outside its own folder.
@@ -27,7 +28,7 @@ import json
 import shutil
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from html import escape
 from pathlib import Path
@@ -74,6 +75,8 @@ PACKAGE_ROOT = Path(widgets.__file__).resolve().parent.parent
 PAGE_MODULE = "widgets.tools.explorer.in_page"
 SHIPPED_PAGE_MODULE = "sms_explorer_page"
 BUNDLE = "explorer.zip"
+# Data files the shipped modules may read (TOML is read by the standard library's tomllib).
+DATA_SUFFIXES = frozenset({".toml", ".json"})
 # Where the site puts the handouts, relative to the explorer folder (issue 13's build/site/).
 HANDOUTS_HREF = "../handouts/index.html"
 # A fixed date in the zip, so the same sources always give the same bytes.
@@ -97,16 +100,46 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
+def _import_time_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
+    """Every node of ``body`` that runs when the module is imported: function bodies are
+    left out, since their imports run only if the function is called (a lazy ``import
+    yaml`` for files the page never reads)."""
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt):
+                yield from _import_time_nodes([child])
+            else:
+                yield from ast.walk(child)
+
+
 def _imports(path: Path) -> set[str]:
-    """Every module name ``path`` imports (``from a import b`` also names ``a.b``)."""
+    """Every module name ``path`` imports when it is imported (``from a import b`` also
+    names ``a.b``, which may be a module)."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in _import_time_nodes(tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
     return found
+
+
+def _data_files(modules: dict[str, Path]) -> list[Path]:
+    """The data files (wording, content tables) beside the shipped packages: each package's
+    ``data/`` folder, which its modules read at import (``widgets.engine.datafile``)."""
+    folders = {path.parent / "data" for path in modules.values()}
+    return sorted(
+        path
+        for folder in folders
+        if folder.is_dir()
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix in DATA_SUFFIXES and "__pycache__" not in path.parts
+    )
 
 
 def _unvendored(runtime: Path) -> frozenset[str]:
@@ -123,7 +156,9 @@ def page_modules(runtime: Path | None = None) -> dict[str, Path]:
     """The ``widgets`` modules the page's Python needs, by module name, with their packages.
 
     Raises ``ExplorerBuildError`` if any of them reaches the ui or tools floor, or imports
-    anything but the standard library that Pyodide's core holds (ipywidgets, numpy...).
+    anything but the standard library that Pyodide's core holds (ipywidgets, jinja2...) when
+    it is imported. Imports inside functions are not followed: they run only when called,
+    and the page's tests show that the card and the handout never call one that fails.
     """
     missing = _unvendored(runtime) if runtime else frozenset()
     start = _module_file(PAGE_MODULE)
@@ -172,10 +207,12 @@ def _zip_bytes(files: dict[str, bytes]) -> bytes:
 
 
 def page_bundle(runtime: Path | None = None) -> bytes:
-    """``explorer.zip``: the page module under its shipped name, and its widgets modules."""
+    """``explorer.zip``: the page module under its shipped name, its widgets modules, and
+    their data files."""
+    modules = page_modules(runtime)
     files = {
         path.relative_to(PACKAGE_ROOT).as_posix(): path.read_bytes()
-        for path in page_modules(runtime).values()
+        for path in [*modules.values(), *_data_files(modules)]
     }
     files[f"{SHIPPED_PAGE_MODULE}.py"] = _module_file(PAGE_MODULE).read_bytes()  # type: ignore[union-attr]
     return _zip_bytes(files)
