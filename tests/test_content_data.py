@@ -182,6 +182,11 @@ MALFORMED = {
         ("number", "heat_burns", "high = 27\n", "high = 270\n"),
         ("options.toml", "'heat_burns'", "'high'", "0..100"),
     ),
+    "natural history that no longer adds up to 100 people": (
+        "options.toml",
+        ("number", "natural_history_same", "high = 50\n", "high = 60\n"),
+        ("options.toml", "'natural_history_worse'", "add up to 100"),
+    ),
 }
 KEYS = {"question": "id", "story": "name", "finding": "id", "option": "id", "number": "id"}
 

@@ -160,6 +160,14 @@ def load_options(source: Path = SOURCE, *, language: str = DEFAULT_LANGUAGE) -> 
             f"{where}: [[number]]: no entry with id {absent[0]!r}; the figures draw it, so keep "
             f"these ids: {', '.join(DRAWN_NUMBERS)}"
         )
+    better, same, worse = (numbers[f"natural_history_{i}"] for i in ("better", "same", "worse"))
+    # The icon array draws all 100 people: those not better or the same are drawn as worse.
+    if not worse.low <= DENOMINATOR - better.high - same.high <= worse.high:
+        raise DataFileError(
+            f"{where}: [[number]] entry 'natural_history_worse', field 'low': better, the same "
+            f"and worse must add up to {DENOMINATOR}; {better.high} + {same.high} leaves "
+            f"{DENOMINATOR - better.high - same.high}, outside {worse.low} to {worse.high}"
+        )
     number_ids = known("number id", numbers, "see the [[number]] entries in the same file")
     options = []
     for o in check_entries(data.get("option"), OPTION_SCHEMA, path=path, table="option"):

@@ -129,16 +129,22 @@ def natural_history_icons() -> SvgFigure:
     better, same, worse = NATURAL_HISTORY
     # Katz 2022 gives "10 to 20 worse"; the picture draws what is left of the 100.
     shown_worse = DENOMINATOR - better.high - same.high
-    assert worse.low <= shown_worse <= worse.high
+    assert worse.low <= shown_worse <= worse.high  # widgets.content.options checks the file
+    worse_range = str(worse.low) if worse.low == worse.high else f"{worse.low} to {worse.high}"
     return icon_array(
         ((better.high, "get better"), (same.high, "stay the same"), (shown_worse, "get worse")),
         figure_id="natural-history-icons",
+        # The words come from the same numbers as the picture, so an edit to the data reaches both.
         alt=(
-            "A grid of 100 people with low back narrowing who do not have surgery, followed "
-            "for a few years. About 33 get better, about 50 stay the same, and about 10 to 20 "
-            "get worse. The picture shows 17 as worse."
+            f"A grid of {DENOMINATOR} people with low back narrowing who do not have surgery, "
+            f"followed for a few years. About {better.high} get better, about {same.high} stay "
+            f"the same, and about {worse_range} get worse. The picture shows {shown_worse} as "
+            "worse."
         ),
-        caption="Without surgery, out of 100 people: about 33 better, 50 the same, 17 worse.",
+        caption=(
+            f"Without surgery, out of {DENOMINATOR} people: about {better.high} better, "
+            f"{same.high} the same, {shown_worse} worse."
+        ),
     )
 
 
