@@ -7,10 +7,15 @@ would be loaded.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from widgets import guidance as G
 from widgets.engine.datafile import (
     DataFileError,
     Field,
@@ -19,6 +24,7 @@ from widgets.engine.datafile import (
     load_table,
     locate,
 )
+from widgets.engine.wording import load_wording
 
 SIGN = Schema(
     fields=(
@@ -178,3 +184,200 @@ def test_yaml_files_load_through_the_same_checks(tmp_path):
     path = write(tmp_path, "refs.yaml", "references:\n  - id: a1\n    title: A\n  - id: b2\n")
     with pytest.raises(DataFileError, match=r"refs\.yaml: \[\[references\]\] entry 'b2', field"):
         load_entries(path, schema, table="references")
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine's wording file: widgets/engine/data/en/wording.toml
+# ---------------------------------------------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
+WORDING = PACKAGE / "engine" / "data" / "en" / "wording.toml"
+
+
+def package_copy(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> Path:
+    """A copy of the package with ``edits`` (file inside the package: old text, new text) made
+    to its data files, as a clinician would make them; the folder to run Python in."""
+    shutil.copytree(PACKAGE, tmp_path / "widgets", ignore=shutil.ignore_patterns("__pycache__"))
+    for name, (old, new) in edits.items():
+        path = tmp_path / "widgets" / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, (name, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return tmp_path
+
+
+def run_python(folder: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter that imports the package from ``folder``."""
+    check = "import widgets; assert widgets.__file__.startswith(sys.argv[1]), widgets.__file__\n"
+    return subprocess.run(
+        [sys.executable, "-B", "-c", f"import sys\n{check}{code}", str(folder)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def edited_wording(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / "wording.toml"
+    text = WORDING.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+SADDLE = (
+    "from dataclasses import replace\n"
+    "p = replace(G.starting_profile(), symptoms={'saddle_numbness'})\n"
+)
+
+
+def test_a_clinician_rewords_a_warning_sign_in_the_wording_file_and_the_engine_says_it(tmp_path):
+    folder = package_copy(
+        tmp_path,
+        {
+            "engine/data/en/wording.toml": (
+                "Numbness between your legs or around your bottom.",
+                "Numb skin between your legs or around your bottom.",
+            ),
+        },
+    )
+    code = "from widgets import guidance as G\nprint(G.WARNING_SIGNS[0].signs)\n"
+    result = run_python(folder, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Numb skin between your legs or around your bottom.")
+    # The series' own copy is untouched.
+    assert G.WARNING_SIGNS[0].signs.startswith("Numbness between your legs")
+
+
+def test_what_to_say_is_one_sentence_for_the_rule_the_card_and_the_warning_list(tmp_path):
+    old = "Say: I have spinal stenosis. I have new numbness down below"
+    folder = package_copy(
+        tmp_path,
+        {
+            "engine/data/en/wording.toml": (
+                old,
+                "Say: I have spinal stenosis and new numbness below",
+            )
+        },
+    )
+    code = f"from widgets import guidance as G\n{SADDLE}"
+    code += "print(G.WARNING_SIGNS[0].what_to_say)\nprint(*G.assess(p).actions, sep='\\n')\n"
+    result = run_python(folder, code)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stdout.splitlines() if line.startswith("Say:")]
+    assert len(said) == 2 and all("spinal stenosis and new numbness below" in s for s in said)
+
+
+def test_the_engine_says_exactly_what_its_wording_file_says():
+    wording = load_wording()
+    assert wording.path == WORDING
+    assert [s.signs for s in G.WARNING_SIGNS] == [e["signs"] for e in wording.warning_signs]
+    assert [s.signs for s in G.ROUTINE_SIGNS] == [e["signs"] for e in wording.routine_signs]
+    assert [p.why for p in G.PLACEMENTS] == [e["why"] for e in wording.placements]
+    stop = wording.texts["stop_action"]
+    assert stop == G.STOP_ACTION
+    reasons = {entry["id"]: entry["reason"] for entry in wording.rules}
+    assert {rule.id: rule.reason for rule in G.RULES if "{" not in reasons[rule.id]} == {
+        rule_id: text for rule_id, text in reasons.items() if "{" not in text
+    }
+
+
+def test_the_engines_own_numbers_fill_the_names_in_braces():
+    assert not [text for text in G.all_phrases() if "{" in text or "}" in text]
+    on_thinners = replace(G.starting_profile(), conditions=frozenset({"blood_thinners"}))
+    assert f"strength {G.green_strength_limit(on_thinners)} and 15 minutes" in (
+        G.start_low_advice(on_thinners)
+    )
+    too_long = G.RULES_BY_ID["sessions_too_long"]
+    assert too_long.actions_for(G.starting_profile()) == (
+        "Keep each session to 15 minutes or less.",
+    )
+
+
+WORDING_MISTAKES = {
+    "unknown urgency": (
+        'id = "clot_in_lungs"\nurgency = "emergency"',
+        'id = "clot_in_lungs"\nurgency = "soon"',
+        "[[warning_signs]] entry 'clot_in_lungs', field 'urgency': must be one of emergency, "
+        "urgent; got 'soon'",
+    ),
+    "missing sentence": (
+        'signs = "Sudden breathlessness or chest pain, most of all with a swollen, sore leg."\n',
+        "",
+        "[[warning_signs]] entry 'clot_in_lungs', field 'signs': missing (it is required)",
+    ),
+    "misspelt number": (
+        "about {max_minutes} minutes",
+        "about {max_minuts} minutes",
+        "[[rules]] entry 'sessions_too_long', field 'reason': {max_minuts} is not a name the "
+        "engine fills in",
+    ),
+    "per-person number where no person is known": (
+        'card_neck_check = "Trouble walking',
+        'card_neck_check = "Up to {limit}. Trouble walking',
+        "[texts], field 'card_neck_check': {limit} is not a name",
+    ),
+    "missing text": (
+        'stop_action = "Do not use the massager."\n',
+        "",
+        "[texts], field 'stop_action': missing (it is required)",
+    ),
+    "duplicate id": (
+        'id = "sleep_broken"',
+        'id = "walking_shrinking"',
+        "[[routine_signs]] entry 'walking_shrinking', field 'id': duplicate",
+    ),
+    "text for true or false": (
+        'id = "buttocks"\nplace = "The buttocks"\nok = true',
+        'id = "buttocks"\nplace = "The buttocks"\nok = "yes"',
+        "[[placements]] entry 'buttocks', field 'ok': must be true or false; got 'yes'",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", WORDING_MISTAKES)
+def test_a_mistake_in_the_wording_file_names_the_entry_and_the_field(tmp_path, mistake):
+    old, new, says = WORDING_MISTAKES[mistake]
+    path = edited_wording(tmp_path, old, new)
+    with pytest.raises(DataFileError) as caught:
+        load_wording(path)
+    assert "\n" not in str(caught.value)
+    assert str(caught.value).startswith(f"{path}: {says}"), str(caught.value)
+
+
+# Mistakes only the engine can see, because they concern its rules: checked at import.
+ENGINE_MISTAKES = {
+    "a warning sign less urgent than its rule": (
+        'id = "cauda_equina"\nurgency = "emergency"',
+        'id = "cauda_equina"\nurgency = "urgent"',
+        "[[warning_signs]] entry 'cauda_equina', field 'urgency': must be emergency, as the "
+        "rule 'cauda_equina' is; got 'urgent'",
+    ),
+    "a warning sign restating its rule's words": (
+        'id = "possible_clot"\nurgency = "urgent"',
+        'id = "possible_clot"\nurgency = "urgent"\nwhat_to_say = "Say: my leg is swollen."',
+        "[[warning_signs]] entry 'possible_clot', field 'what_to_say': comes from the rule",
+    ),
+    "a red rule with nothing to say": (
+        'say = "Say: I have back pain with a fever or chills."\n',
+        "",
+        "[[rules]] entry 'possible_infection', field 'say': is needed on a red rule",
+    ),
+    "words for a rule the engine does not have": (
+        'id = "tens_evidence"',
+        'id = "tens_evidenze"',
+        "[[rules]] entry 'tens_evidenze', field 'id': no rule has this id",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", ENGINE_MISTAKES)
+def test_wording_that_disagrees_with_the_rules_stops_the_engine_in_one_line(tmp_path, mistake):
+    old, new, says = ENGINE_MISTAKES[mistake]
+    folder = package_copy(tmp_path, {"engine/data/en/wording.toml": (old, new)})
+    result = run_python(folder, "import widgets.guidance")
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("widgets.engine.datafile.DataFileError: "), result.stderr
+    assert f"widgets/engine/data/en/wording.toml: {says}" in last, last

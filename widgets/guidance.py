@@ -5,6 +5,11 @@ Every piece of advice in the series comes from here. The rules are a table read 
 like a clinical protocol (see ``RULES``); ``assess`` walks it. Adding a rule means adding a row
 and a test. Every rule cites keys of ``widgets.content.references``.
 
+What the engine SAYS (reasons, actions, warning signs, precautions, headlines) is read at import
+from ``widgets/engine/data/en/wording.toml``, so a clinician can correct a sentence without
+reading Python; WHEN a rule fires and how serious it is stays here. The file is checked as it is
+read: a mistake stops the import with one line naming the entry and field.
+
 Levels (each rule cites its sources, keys of ``widgets.content.references``: the emergency
 signs, for one, ``royalfree_ces`` and ``cks_redflags``):
 red/emergency > red/urgent > amber > green. Any trigger of a higher level wins, and no rule
@@ -17,6 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import product
+from typing import Any
+
+from widgets.engine.datafile import DataFileError
+from widgets.engine.wording import Wording, load_wording
 
 # ---------------------------------------------------------------------------
 # Vocabulary: the one place the UI, notebooks and handouts read labels from.
@@ -88,8 +97,6 @@ AREAS: dict[str, str] = {
 }
 
 INTENSITY_RANGE = (1, 5)
-# Said once wherever strength is asked or advised: the scale is the device's own.
-INTENSITY_SCALE = "1 is the lowest setting on the massager and 5 the highest"
 MINUTES_RANGE = (1, 60)
 SESSIONS_RANGE = (1, 6)
 
@@ -101,6 +108,28 @@ MAX_MINUTES = 15
 MAX_SESSIONS = 3
 START_INTENSITY = (1, 2)
 START_MINUTES = 5
+
+# The engine's words, read once at import. Sentences quote the numbers above by name, so the
+# words and the rules cannot disagree.
+_WORDING: Wording = load_wording()
+_NUMBERS = {
+    "start_low": START_INTENSITY[0],
+    "start_high": START_INTENSITY[1],
+    "start_minutes": START_MINUTES,
+    "max_minutes": MAX_MINUTES,
+    "max_sessions": MAX_SESSIONS,
+}
+
+
+def _filled(text: str) -> str:
+    """A sentence from the wording file with the engine's numbers in it ({limit} stays)."""
+    return _WORDING.fill(text, _NUMBERS)
+
+
+_TEXT: dict[str, str] = {name: _filled(text) for name, text in _WORDING.texts.items()}
+
+# Said once wherever strength is asked or advised: the scale is the device's own.
+INTENSITY_SCALE = _TEXT["intensity_scale"]
 
 # From this setting up, a powered massager works deep enough to bruise someone who bleeds easily.
 _BRUISING_INTENSITY = 3
@@ -331,6 +360,18 @@ class Rule:
         return self.actions(profile) if callable(self.actions) else self.actions
 
 
+@dataclass(frozen=True)
+class _Row:
+    """The logic of one rule; its words (reason, actions, say, sources) come from the wording
+    file's ``[[rules]]`` entry with the same id."""
+
+    id: str
+    level: Level
+    urgency: Urgency | None
+    kind: Kind
+    applies: Callable[[Profile], bool]
+
+
 def _has_symptom(*names: str) -> Callable[[Profile], bool]:
     wanted = frozenset(names)
     return lambda p: not wanted.isdisjoint(p.symptoms)
@@ -346,52 +387,26 @@ def _neck_narrowing(p: Profile) -> bool:
 
 
 # Every red card ends with it; the checklist's help panel says it too.
-STOP_ACTION = "Do not use the massager."
-_TODAY = "Contact your doctor or an urgent care service today."
+STOP_ACTION = _TEXT["stop_action"]
 
-RULES: tuple[Rule, ...] = (
+_PROTOCOL: tuple[_Row, ...] = (
     # --- RED, emergency -----------------------------------------------------------------
-    Rule(
+    _Row(
         id="cauda_equina",
         level=Level.RED,
         urgency=Urgency.EMERGENCY,
         kind=Kind.WARNING_SIGN,
         applies=_has_symptom("saddle_numbness", "bladder_bowel_changes"),
-        reason=(
-            "Numbness between the legs, or new bladder or bowel trouble, can mean the nerves "
-            "at the base of the spine are badly squeezed. This is called cauda equina "
-            "syndrome. It needs treatment within hours to protect the nerves."
-        ),
-        actions=(
-            "Go to the emergency department now, or call your emergency number.",
-            STOP_ACTION,
-        ),
-        say=(
-            "Say: I have spinal stenosis. I have new numbness down below or bladder or bowel "
-            "trouble. I am worried about cauda equina syndrome."
-        ),
-        sources=("royalfree_ces", "tims_stenosis", "cks_redflags", "girft2023"),
     ),
     # --- RED, urgent --------------------------------------------------------------------
-    Rule(
+    _Row(
         id="worsening_weakness",
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
         applies=_has_symptom("worsening_weakness"),
-        reason=(
-            "New or worsening weakness, or a foot that drags, can mean a nerve is being "
-            "harmed. A doctor needs to check you the same day."
-        ),
-        actions=(
-            _TODAY,
-            "If the weakness is sudden or spreading, go to the emergency department now.",
-            STOP_ACTION,
-        ),
-        say="Say: I have spinal stenosis and new or worsening weakness in my leg or foot.",
-        sources=("tims_stenosis", "glos_redflags", "cks_redflags"),
     ),
-    Rule(
+    _Row(
         id="possible_myelopathy",
         level=Level.RED,
         urgency=Urgency.URGENT,
@@ -399,34 +414,15 @@ RULES: tuple[Rule, ...] = (
         # Every region: unsteadiness is common in low-back narrowing too (suri2010), and a
         # person may not know their neck is narrowed. New or worse needs a check either way.
         applies=_has_symptom("hand_clumsiness", "balance_problems"),
-        reason=(
-            "New or worsening clumsy hands or poor balance can mean the spinal cord in the "
-            "neck is being pressed. This is called myelopathy. Poor balance can also come "
-            "from narrowing in the low back. Either way, a doctor should check you soon, "
-            "because myelopathy can get worse."
-        ),
-        actions=(
-            "Contact your doctor today and ask for a prompt check of your neck and spine.",
-            STOP_ACTION,
-        ),
-        say="Say: I have spinal stenosis and my hands or my balance are new or getting worse.",
-        sources=("mayo_stenosis", "houten2022", "nouri2022", "fehlings2017", "suri2010"),
     ),
-    Rule(
+    _Row(
         id="possible_infection",
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
         applies=_has_symptom("fever"),
-        reason=(
-            "Back pain with a fever or chills can be a sign of infection. A doctor needs to "
-            "check you the same day."
-        ),
-        actions=(_TODAY, STOP_ACTION),
-        say="Say: I have back pain with a fever or chills.",
-        sources=("glos_redflags", "cks_redflags"),
     ),
-    Rule(
+    _Row(
         id="possible_cancer",
         level=Level.RED,
         urgency=Urgency.URGENT,
@@ -436,19 +432,8 @@ RULES: tuple[Rule, ...] = (
             or "night_pain" in p.symptoms
             or ("cancer" in p.conditions and "new_back_pain" in p.symptoms)
         ),
-        reason=(
-            "New back pain after cancer, weight loss you cannot explain, or constant pain at "
-            "night can be a sign that cancer has spread to the spine or of another serious "
-            "illness. A doctor should check you soon."
-        ),
-        actions=(
-            "Contact your doctor or your cancer team today and say what you have noticed.",
-            STOP_ACTION,
-        ),
-        say="Say: I have new back pain or night pain, and I have had cancer (if you have).",
-        sources=("glos_redflags", "verhagen2016", "cks_redflags"),
     ),
-    Rule(
+    _Row(
         id="possible_fracture",
         level=Level.RED,
         urgency=Urgency.URGENT,
@@ -457,86 +442,37 @@ RULES: tuple[Rule, ...] = (
             "major_injury" in p.symptoms
             or ("recent_injury" in p.symptoms and not _BONE_RISKS.isdisjoint(p.conditions))
         ),
-        reason=(
-            "A big injury can break a bone in the spine. So can a small fall when your bones "
-            "may be weak, from osteoporosis, long-term steroid tablets or cancer. A doctor "
-            "should check you soon."
-        ),
-        actions=(
-            _TODAY,
-            "If the pain is severe, or you cannot stand or walk, go to the emergency "
-            "department now.",
-            STOP_ACTION,
-        ),
-        say="Say: I have spinal stenosis and new back pain after a fall or injury.",
-        sources=("glos_redflags", "verhagen2016", "cks_redflags"),
     ),
-    Rule(
+    _Row(
         id="possible_clot",
         level=Level.RED,
         urgency=Urgency.URGENT,
         kind=Kind.WARNING_SIGN,
         applies=_has_symptom("swollen_calf"),
-        reason=(
-            "One calf or leg that is newly swollen, warm, red or sore can be a blood clot in "
-            "a vein (DVT). Pressing on it could move the clot to the lungs. It needs a check "
-            "the same day."
-        ),
-        actions=(
-            "Do not massage that leg, or rub it.",
-            "Get a check today: contact your doctor or an urgent care service.",
-            "If you get sudden breathlessness or chest pain, call your emergency number now.",
-            STOP_ACTION,
-        ),
-        say="Say: one of my legs is newly swollen, warm and sore. I am worried about a clot.",
-        sources=("nhs_dvt", "nccih_massage"),
     ),
     # --- AMBER: health reasons to talk to a clinician first ------------------------------
-    Rule(
+    _Row(
         id="neck_with_neck_stenosis",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=lambda p: _neck_narrowing(p) and "neck" in p.areas,
-        reason=(
-            "Your narrowing may be in the neck, and you want to use the massager on your "
-            "neck. Strong pressure or shaking there has, rarely, hurt the spinal cord or the "
-            "blood vessels in the neck."
-        ),
-        actions=("Ask your clinician before you use any massager on your neck.",),
-        sources=("yin2014", "sulkowski2022", "shariff2023"),
     ),
-    Rule(
+    _Row(
         id="firm_device_on_neck",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=lambda p: p.device in _FIRM_ON_NECK and "neck" in p.areas,
-        reason=(
-            "Hard tapping, kneading nodes or chair rollers on the neck can harm the blood "
-            "vessels there. A torn artery in the neck, which can cause a stroke, has been "
-            "reported after a massage gun and after a home massage device."
-        ),
-        actions=(
-            "Do not use this kind of massager on your neck unless your clinician says it is "
-            "safe for you.",
-        ),
-        sources=("sulkowski2022", "shariff2023"),
     ),
-    Rule(
+    _Row(
         id="tens_on_neck",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=lambda p: p.device == "tens" and "neck" in p.areas,
-        reason=(
-            "Electrical pulses on the neck can reach the nerves and blood vessels that help "
-            "control your heart rate and breathing."
-        ),
-        actions=("Do not put TENS pads on your neck.",),
-        sources=("nhs_tens",),
     ),
-    Rule(
+    _Row(
         id="blood_thinners",
         level=Level.AMBER,
         urgency=None,
@@ -545,17 +481,8 @@ RULES: tuple[Rule, ...] = (
             "blood_thinners" in p.conditions
             and (p.device in _DEEP_DEVICES or p.intensity >= _BRUISING_INTENSITY)
         ),
-        reason=(
-            "Blood thinners make you bruise and bleed more easily. Hard tapping, deep "
-            "kneading, pressing hard with a tool or a high setting can cause deep bruises."
-        ),
-        actions=(
-            "Ask your clinician first if a gentle vibration setting is safe for you.",
-            "Check your skin for bruises after each use.",
-        ),
-        sources=("chen2021", "nccih_massage"),
     ),
-    Rule(
+    _Row(
         id="reduced_feeling",
         level=Level.AMBER,
         urgency=None,
@@ -565,244 +492,129 @@ RULES: tuple[Rule, ...] = (
             or ("neuropathy" in p.conditions and not _LEG_AREAS.isdisjoint(p.areas))
             or ("numbness" in p.symptoms and "legs" in p.areas)
         ),
-        reason=(
-            "Skin that cannot feel well cannot warn you when heat or pressure is too much. "
-            "People with reduced feeling, most of all in the legs and feet, have been burned "
-            "by heating pads."
-        ),
-        actions=(
-            "Ask your clinician before you use a massager where your feeling is reduced.",
-            "Keep the heat turned off.",
-        ),
-        sources=("heating_pad_warnings", "burns1987", "therabody"),
     ),
-    Rule(
+    _Row(
         id="weak_bones",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("osteoporosis", "steroids"),
-        reason=(
-            "Thin or weak bones (osteoporosis, or long-term steroid tablets) can be harmed "
-            "by strong pressure."
-        ),
-        actions=("Ask your clinician which setting and which areas are safe for you.",),
-        sources=("therabody", "nccih_massage"),
     ),
-    Rule(
+    _Row(
         id="recent_spine_surgery",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("recent_spine_surgery"),
-        reason=(
-            "After spine surgery, or with metal in the spine, the area needs time to heal. "
-            "Makers say not to use their devices over a wound or implant."
-        ),
-        actions=("Ask your surgeon or physio when and where a massager is safe.",),
-        sources=("therabody", "hyperice"),
     ),
-    Rule(
+    _Row(
         id="pacemaker",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("pacemaker"),
-        reason=(
-            "The motors in powered massagers hold magnets, and TENS units send electrical "
-            "pulses. Both can upset a pacemaker or another device inside your body. Makers "
-            "ask you to check with a doctor first."
-        ),
-        actions=("Ask your heart team or clinician before you use a powered massager.",),
-        sources=("hyperice", "fda_magnets", "nhs_tens"),
     ),
-    Rule(
+    _Row(
         id="tens_with_pacemaker",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=lambda p: p.device == "tens" and "pacemaker" in p.conditions,
-        reason="The electrical pulses of a TENS unit can upset a pacemaker.",
-        actions=("Do not use a TENS unit unless your heart team says it is safe.",),
-        sources=("nhs_tens",),
     ),
-    Rule(
+    _Row(
         id="pregnancy",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("pregnancy"),
-        reason="Makers ask people who are pregnant to check with a doctor or midwife first.",
-        actions=("Ask your midwife or doctor before you use a massager.",),
-        sources=("therabody", "hyperice"),
     ),
-    Rule(
+    _Row(
         id="tens_in_pregnancy",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=lambda p: p.device == "tens" and "pregnancy" in p.conditions,
-        reason="TENS is not advised in pregnancy unless a midwife or doctor says so.",
-        actions=("Do not use a TENS unit unless your midwife or doctor says it is safe.",),
-        sources=("nhs_tens",),
     ),
-    Rule(
+    _Row(
         id="cancer",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("cancer"),
-        reason=(
-            "Cancer can weaken bones. Massage should not press on a tumour. Your cancer team "
-            "knows what is safe for you."
-        ),
-        actions=("Ask your cancer team before you use a massager.",),
-        sources=("nccih_massage",),
     ),
-    Rule(
+    _Row(
         id="blood_clot",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("blood_clot"),
-        reason=(
-            "Pressing on a blood clot in a vein could move it. A clot that moves to the "
-            "lungs is dangerous."
-        ),
-        actions=(
-            "Ask your doctor before you use a massager.",
-            "Never use it on a leg with a clot.",
-        ),
-        sources=("nccih_massage",),
     ),
-    Rule(
+    _Row(
         id="skin_problem",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_condition("skin_problem"),
-        reason="A massager can make a wound, rash or skin infection worse, or spread it.",
-        actions=("Keep the massager off that skin until it has healed, and ask if unsure.",),
-        sources=("nccih_massage", "therabody"),
     ),
-    Rule(
+    _Row(
         id="injury",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_symptom("recent_injury"),
-        reason=(
-            "After a fall or knock, a massager can hide or worsen damage. Get the injury "
-            "checked first."
-        ),
-        actions=(
-            "Ask your clinician to check the injury before you use a massager there.",
-            "If the pain is severe or you cannot stand, get care now.",
-        ),
-        sources=("glos_redflags", "therabody"),
     ),
-    Rule(
+    _Row(
         id="new_back_pain",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=_has_symptom("new_back_pain"),
-        reason=(
-            "Back pain that is new, or not like your usual pain, needs a check to find its "
-            "cause before you treat it yourself."
-        ),
-        actions=("Ask your doctor to check this new pain before you use a massager.",),
-        sources=("cks_redflags", "verhagen2016"),
     ),
-    Rule(
+    _Row(
         id="severe_symptoms",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.HEALTH,
         applies=lambda p: p.severity == "severe",
-        reason=(
-            "When you can walk or stand for only a few minutes, a massager is not enough. "
-            "Physio and surgery have been studied for this, with some benefit, though we "
-            "cannot be fully sure of it. They are worth a review."
-        ),
-        actions=(
-            "Book a review with your clinician to talk about physio, surgery and other choices.",
-        ),
-        sources=("katz2022", "delitto2015", "healthwise_surgery"),
     ),
     # --- AMBER: how it is used --------------------------------------------------------------
-    Rule(
+    _Row(
         id="intensity_too_high",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.USE,
         applies=lambda p: p.intensity > MAX_GREEN_INTENSITY,
-        reason=(
-            "High settings push hard. Hard pressure can leave muscles sore or bruised, so "
-            "use a gentle setting."
-        ),
-        actions=lambda p: (f"Turn it down to {green_strength_limit(p)} or lower.",),
-        sources=("therabody", "chen2021"),
     ),
-    Rule(
+    _Row(
         id="sessions_too_long",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.USE,
         applies=lambda p: p.minutes > MAX_MINUTES,
-        reason=(
-            "Long sessions can leave muscles sore and bruised. Many massagers switch off by "
-            f"themselves after about {MAX_MINUTES} minutes."
-        ),
-        actions=(f"Keep each session to {MAX_MINUTES} minutes or less.",),
-        sources=("therabody", "chen2021"),
     ),
-    Rule(
+    _Row(
         id="too_many_sessions",
         level=Level.AMBER,
         urgency=None,
         kind=Kind.USE,
         applies=lambda p: p.sessions_per_day > MAX_SESSIONS,
-        reason=(
-            "Using it many times a day gives sore muscles no time to rest. The limit of "
-            f"{MAX_SESSIONS} times a day is a careful choice, not a number from a study."
-        ),
-        actions=(f"Use it no more than {MAX_SESSIONS} times a day.",),
-        sources=("therabody",),
     ),
     # --- Notes: advice that fits the person, without raising the level ----------------------
-    Rule(
+    _Row(
         id="neck_safety",
         level=Level.GREEN,
         urgency=None,
         kind=Kind.NOTE,
         applies=lambda p: "neck" in p.areas,
-        reason=(
-            "Big blood vessels run in the front and sides of the neck. Moving parts of neck "
-            "massagers have caught hair, necklaces and clothes, and people have choked."
-        ),
-        actions=(
-            "Never use a massager on the front or sides of your neck.",
-            "Keep hair, necklaces, scarves and loose clothes away from moving parts.",
-            "Never use a massager with its cover off.",
-        ),
-        sources=("sulkowski2022", "shariff2023", "mainichi2017"),
     ),
-    Rule(
+    _Row(
         id="heat_safety",
         level=Level.GREEN,
         urgency=None,
         kind=Kind.NOTE,
         applies=lambda p: p.heat,
-        reason="Heat can burn skin, most of all if you fall asleep or cannot feel it well.",
-        actions=(
-            "Never fall asleep with the heat on.",
-            "Use the timer, so the heat turns off by itself.",
-            "Check your skin after each use for redness or blisters.",
-        ),
-        sources=("heating_pad_warnings", "burns1987"),
     ),
-    Rule(
+    _Row(
         id="back_arching_device",
         level=Level.GREEN,
         urgency=None,
@@ -812,45 +624,79 @@ RULES: tuple[Rule, ...] = (
             and p.region in LOW_BACK_REGIONS
             and "lower_back" in p.areas
         ),
-        reason=(
-            "A cushion or chair that pushes your low back into an arch can bring on leg pain "
-            "in low-back narrowing."
-        ),
-        actions=("Put a small pillow behind your low back, or skip the low-back rollers.",),
-        sources=("katz2022",),
     ),
-    Rule(
+    _Row(
         id="tens_evidence",
         level=Level.GREEN,
         urgency=None,
         kind=Kind.NOTE,
         applies=lambda p: p.device == "tens",
-        reason="Guidelines do not recommend TENS for low back pain, with or without leg pain.",
-        actions=("Ask your clinician whether TENS is worth trying for you.",),
-        sources=("nice_ng59",),
     ),
-    Rule(
+    _Row(
         id="numb_skin",
         level=Level.GREEN,
         urgency=None,
         kind=Kind.NOTE,
         applies=lambda p: "neuropathy" in p.conditions or "numbness" in p.symptoms,
-        reason="Skin that feels numb cannot warn you when pressure is too hard.",
-        actions=("Keep the massager off numb skin, and look at your skin after each use.",),
-        sources=("therabody", "burns1987"),
     ),
-    Rule(
+    _Row(
         id="gentle_with_blood_thinners",
         level=Level.GREEN,
         urgency=None,
         kind=Kind.NOTE,
         applies=_has_condition("blood_thinners"),
-        reason="Blood thinners make bruises more likely, even with gentle use.",
-        actions=("Use a gentle vibration setting of 1 or 2, and check your skin for bruises.",),
-        sources=("nccih_massage",),
     ),
 )
 
+
+def _by_id(entries: tuple[dict[str, Any], ...]) -> dict[str, dict[str, Any]]:
+    return {entry["id"]: entry for entry in entries}
+
+
+def _per_person(texts: tuple[str, ...]) -> Actions:
+    """Fixed actions, or, where a text holds {limit}, actions worked out for each person."""
+    if not any("{limit}" in text for text in texts):
+        return texts
+    return lambda p: tuple(t.replace("{limit}", str(green_strength_limit(p))) for t in texts)
+
+
+def _rules(protocol: tuple[_Row, ...], wording: Wording) -> tuple[Rule, ...]:
+    """Each row of the protocol with its words; a row without words, or words without a row,
+    is a mistake in the wording file, named there."""
+    words = _by_id(wording.rules)
+    rows = {row.id for row in protocol}
+    for rule_id in words.keys() - rows:
+        raise DataFileError(
+            wording.where("rules", rule_id, "id") + ": no rule has this id in widgets/guidance.py"
+        )
+    rules = []
+    for row in protocol:
+        if row.id not in words:
+            raise DataFileError(
+                f"{wording.where('rules', row.id, 'id')}: missing; every rule needs its words"
+            )
+        entry = words[row.id]
+        say = _filled(entry.get("say", ""))
+        if (row.level is Level.RED) != bool(say):
+            need = "is needed on a red rule" if row.level is Level.RED else "is only for red rules"
+            raise DataFileError(f"{wording.where('rules', row.id, 'say')}: {need}")
+        rules.append(
+            Rule(
+                id=row.id,
+                level=row.level,
+                urgency=row.urgency,
+                kind=row.kind,
+                applies=row.applies,
+                reason=_filled(entry["reason"]),
+                actions=_per_person(tuple(_filled(text) for text in entry["actions"])),
+                sources=tuple(entry["sources"]),
+                say=say,
+            )
+        )
+    return tuple(rules)
+
+
+RULES: tuple[Rule, ...] = _rules(_PROTOCOL, _WORDING)
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 # ---------------------------------------------------------------------------
@@ -860,53 +706,31 @@ RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 # For a general audience (the precautions panel): true whatever the region.
 # Massage is comfort, not a cure: low-certainty, short-term, studied only alongside exercise.
 STANDING_PRECAUTIONS: tuple[str, ...] = (
-    "Keep it off the bones of your spine. Use it on the muscles beside the spine or on the "
-    "buttocks.",
-    f"Start low and short: strength {START_INTENSITY[0]} or {START_INTENSITY[1]} ("
-    f"{INTENSITY_SCALE}) for about {START_MINUTES} minutes. Build up slowly over a few days.",
-    "Stop if pain, numbness or weakness gets worse in your legs, arms or hands, or if your "
-    "balance gets worse.",
-    "With narrowing in the low back, sit leaning a little forward, or lie on your side with "
-    "your knees bent.",
-    "Keep active in the ways your clinician suggests. For low-back narrowing, walking and "
-    "exercises are the main treatment.",
-    "Learn the warning signs that mean you need help now.",
+    _TEXT["precaution_off_the_bones"],
+    _TEXT["precaution_start_low"],
+    _TEXT["precaution_stop_signs"],
+    _TEXT["precaution_lean_forward"],
+    _TEXT["precaution_keep_active"],
+    _TEXT["precaution_learn_warning_signs"],
 )
 
 _OFF_THE_BONES = STANDING_PRECAUTIONS[0]
 _WARNING_SIGNS_ACTION = STANDING_PRECAUTIONS[-1]
 _STOP_SIGNS = {
-    "lumbar": "Stop if pain, numbness or weakness in your legs gets worse.",
-    "cervical": (
-        "Stop if pain, numbness or weakness in your arms or hands gets worse, or if your "
-        "balance gets worse."
-    ),
-    "both": (
-        "Stop if pain, numbness or weakness in your arms, hands or legs gets worse, or if "
-        "your balance gets worse."
-    ),
+    "lumbar": _TEXT["card_stop_signs_lumbar"],
+    "cervical": _TEXT["card_stop_signs_cervical"],
+    "both": _TEXT["card_stop_signs_both"],
 }
-_LEAN_FORWARD = "Sit leaning a little forward, or lie on your side with your knees bent."
-_MAIN_TREATMENT = "Keep walking and doing your exercises. They are the main treatment."
-_KEEP_ACTIVE = "Keep active, and do the exercises your clinician gives you."
-_NECK_CHECK = (
-    "Trouble walking or clumsy hands can come from the neck. Tell your doctor soon if you "
-    "notice either."
-)
-_NECK_TREATMENT = (
-    "With narrowing in the neck that is this limiting, ask your clinician about all your "
-    "choices. Surgery is often advised, not exercise alone."
-)
+_LEAN_FORWARD = _TEXT["card_lean_forward"]
+_MAIN_TREATMENT = _TEXT["card_main_treatment"]
+_KEEP_ACTIVE = _TEXT["card_keep_active"]
+_NECK_CHECK = _TEXT["card_neck_check"]
+_NECK_TREATMENT = _TEXT["card_neck_treatment"]
 
 
 def start_low_advice(profile: Profile) -> str:
     """How to begin and how far to build up, for this person (the planner shows it too)."""
-    low, high = START_INTENSITY
-    return (
-        f"Start low and short: strength {low} or {high} ({INTENSITY_SCALE}) for about "
-        f"{START_MINUTES} minutes. Build up slowly over a few days, to no more than strength "
-        f"{green_strength_limit(profile)} and {MAX_MINUTES} minutes."
-    )
+    return _TEXT["card_start_low"].replace("{limit}", str(green_strength_limit(profile)))
 
 
 def standing_precautions(profile: Profile) -> tuple[str, ...]:
@@ -930,34 +754,30 @@ def standing_precautions(profile: Profile) -> tuple[str, ...]:
     return tuple(lines)
 
 
-EVIDENCE_REASON = Reason(
-    rule_id="what_massage_can_do",
-    text=(
-        "A massager may ease tight, sore muscles for a short time. It does not treat the "
-        "narrowing itself. Massage has not been tested in people with spinal stenosis. "
-        "Guidelines suggest it only alongside exercise."
-    ),
-    sources=("furlan2015", "nice_ng59", "acp2017"),
-)
+def _reasons(wording: Wording) -> dict[str, Reason]:
+    """The reasons that are not a rule, by id; the engine needs exactly these two."""
+    reasons = {
+        entry["id"]: Reason(entry["id"], _filled(entry["text"]), tuple(entry["sources"]))
+        for entry in wording.reasons
+    }
+    for reason_id in reasons.keys() ^ {"what_massage_can_do", "no_warning_signs"}:
+        problem = "missing" if reason_id not in reasons else "not a reason the engine shows"
+        raise DataFileError(f"{wording.where('reasons', reason_id, 'id')}: {problem}")
+    return reasons
 
-GREEN_REASON = Reason(
-    rule_id="no_warning_signs",
-    text="Nothing in your answers is a warning sign or needs a check with your clinician first.",
-    sources=("katz2022", "nice_ng59"),
-)
+
+_REASONS = _reasons(_WORDING)
+# On every card: what a massager can and cannot do.
+EVIDENCE_REASON = _REASONS["what_massage_can_do"]
+# On green cards: why the card is green.
+GREEN_REASON = _REASONS["no_warning_signs"]
 
 HEADLINES: dict[tuple[Level, Urgency | None, str], str] = {
-    (Level.RED, Urgency.EMERGENCY, ""): (
-        "Emergency: go to the emergency department or call your emergency number now. "
-        "Do not use the massager."
-    ),
-    (Level.RED, Urgency.URGENT, ""): ("Do not use the massager. Get medical care today."),
-    (Level.AMBER, None, "health"): "Talk to your clinician before you use a back massager.",
-    (Level.AMBER, None, "use"): "Change how you use the massager before you go on.",
-    (Level.GREEN, None, ""): (
-        "A gentle back massager is likely fine for you, used with care. It can ease sore "
-        "muscles for a while, but it does not treat stenosis."
-    ),
+    (Level.RED, Urgency.EMERGENCY, ""): _TEXT["headline_emergency"],
+    (Level.RED, Urgency.URGENT, ""): _TEXT["headline_urgent"],
+    (Level.AMBER, None, "health"): _TEXT["headline_amber_health"],
+    (Level.AMBER, None, "use"): _TEXT["headline_amber_use"],
+    (Level.GREEN, None, ""): _TEXT["headline_green"],
 }
 
 
@@ -1025,110 +845,48 @@ class WarningSign:
     what_to_say: str = ""
 
 
-def _said(rule_id: str) -> str:
-    return RULES_BY_ID[rule_id].say
+def _warning_signs(wording: Wording) -> tuple[WarningSign, ...]:
+    """The warning signs. A sign that is also a rule (same id) says what the rule says and
+    cites what it cites, so the two cannot drift apart; its urgency must match the rule's."""
+    signs = []
+    for entry in wording.warning_signs:
+        sign_id, urgency = entry["id"], Urgency(entry["urgency"])
+        rule = RULES_BY_ID.get(sign_id)
+        if rule is not None:
+            for name in ("what_to_say", "sources"):
+                if name in entry:
+                    raise DataFileError(
+                        f"{wording.where('warning_signs', sign_id, name)}: comes from the rule "
+                        f"{sign_id!r}; change it there, not here"
+                    )
+            if rule.urgency is not urgency:
+                raise DataFileError(
+                    f"{wording.where('warning_signs', sign_id, 'urgency')}: must be "
+                    f"{rule.urgency}, as the rule {sign_id!r} is; got {urgency.value!r}"
+                )
+            say, sources = rule.say, rule.sources
+        else:
+            for name in ("what_to_say", "sources"):
+                if name not in entry:
+                    raise DataFileError(
+                        f"{wording.where('warning_signs', sign_id, name)}: missing (needed on "
+                        "a sign that is not a rule)"
+                    )
+            say, sources = _filled(entry["what_to_say"]), tuple(entry["sources"])
+        signs.append(
+            WarningSign(
+                id=sign_id,
+                urgency=urgency,
+                signs=_filled(entry["signs"]),
+                what_to_do=_filled(entry["what_to_do"]),
+                what_to_say=say,
+                sources=sources,
+            )
+        )
+    return tuple(signs)
 
 
-WARNING_SIGNS: tuple[WarningSign, ...] = (
-    WarningSign(
-        id="cauda_equina",
-        urgency=Urgency.EMERGENCY,
-        signs=(
-            "Numbness between your legs or around your bottom. New trouble peeing or pooing, "
-            "or leaking. New problems with sex."
-        ),
-        what_to_do="Go to the emergency department now, or call your emergency number.",
-        what_to_say=_said("cauda_equina"),
-        sources=RULES_BY_ID["cauda_equina"].sources,
-    ),
-    WarningSign(
-        id="after_use_stroke_signs",
-        urgency=Urgency.EMERGENCY,
-        signs=(
-            "During or after use: a sudden bad headache or neck pain, feeling dizzy, slurred "
-            "speech, blurred sight, or a weak face or arm."
-        ),
-        what_to_do="Call your emergency number now. These can be signs of a stroke.",
-        what_to_say="Say: I used a massager on my neck, and now I have signs of a stroke.",
-        sources=("sulkowski2022", "shariff2023"),
-    ),
-    WarningSign(
-        id="clot_in_lungs",
-        urgency=Urgency.EMERGENCY,
-        signs="Sudden breathlessness or chest pain, most of all with a swollen, sore leg.",
-        what_to_do="Call your emergency number now. This can be a blood clot in the lungs.",
-        what_to_say="Say: I am suddenly short of breath, and I may have a clot in my leg.",
-        sources=("nhs_dvt",),
-    ),
-    WarningSign(
-        id="worsening_weakness",
-        urgency=Urgency.URGENT,
-        signs=(
-            "New or worsening weakness in a leg, a foot that drags, or walking that gets "
-            "worse fast."
-        ),
-        what_to_do=(
-            "Contact your doctor or urgent care today. If it is sudden, go to the emergency "
-            "department."
-        ),
-        what_to_say=_said("worsening_weakness"),
-        sources=RULES_BY_ID["worsening_weakness"].sources,
-    ),
-    WarningSign(
-        id="possible_myelopathy",
-        urgency=Urgency.URGENT,
-        signs="Clumsy hands, dropping things, or poor balance that is new or getting worse.",
-        what_to_do="Contact your doctor today and ask for a prompt check of your neck and spine.",
-        what_to_say=_said("possible_myelopathy"),
-        sources=RULES_BY_ID["possible_myelopathy"].sources,
-    ),
-    WarningSign(
-        id="possible_clot",
-        urgency=Urgency.URGENT,
-        signs="One calf or leg that is newly swollen, warm, red or sore to touch.",
-        what_to_do="Do not massage or rub it. Contact your doctor or urgent care today.",
-        what_to_say=_said("possible_clot"),
-        sources=RULES_BY_ID["possible_clot"].sources,
-    ),
-    WarningSign(
-        id="possible_infection",
-        urgency=Urgency.URGENT,
-        signs="Back pain with a fever, chills or feeling very unwell.",
-        what_to_do="Contact your doctor or urgent care today.",
-        what_to_say=_said("possible_infection"),
-        sources=RULES_BY_ID["possible_infection"].sources,
-    ),
-    WarningSign(
-        id="possible_cancer",
-        urgency=Urgency.URGENT,
-        signs=(
-            "New back pain if you have had cancer. Weight loss you cannot explain. Constant "
-            "pain at night."
-        ),
-        what_to_do="Contact your doctor today and say what you have noticed.",
-        what_to_say=_said("possible_cancer"),
-        sources=RULES_BY_ID["possible_cancer"].sources,
-    ),
-    WarningSign(
-        id="possible_fracture",
-        urgency=Urgency.URGENT,
-        signs=(
-            "New back pain after a bad fall, a car crash or another big injury. Or after a "
-            "small fall if you have thin bones, take steroid tablets or have had cancer."
-        ),
-        what_to_do="Contact your doctor or urgent care today.",
-        what_to_say=_said("possible_fracture"),
-        sources=RULES_BY_ID["possible_fracture"].sources,
-    ),
-    WarningSign(
-        id="after_use_muscle_damage",
-        urgency=Urgency.URGENT,
-        signs="After using a massager: very bad muscle pain with dark, tea-coloured pee.",
-        what_to_do="Get medical care today. This can be a sign of muscle damage.",
-        what_to_say="Say: I used a massager, and now I have bad muscle pain and dark pee.",
-        sources=("chen2021",),
-    ),
-)
+WARNING_SIGNS: tuple[WarningSign, ...] = _warning_signs(_WORDING)
 
 
 @dataclass(frozen=True)
@@ -1141,33 +899,16 @@ class RoutineSign:
     sources: tuple[str, ...]
 
 
-ROUTINE_HEADING = "See your doctor or physio soon (in the next few weeks) if:"
+ROUTINE_HEADING = _TEXT["routine_heading"]
 
-ROUTINE_SIGNS: tuple[RoutineSign, ...] = (
+ROUTINE_SIGNS: tuple[RoutineSign, ...] = tuple(
     RoutineSign(
-        id="walking_shrinking",
-        signs="The distance you can walk keeps getting shorter over weeks.",
-        what_to_do="Book a visit to talk about your choices, such as physio or surgery.",
-        sources=("katz2022", "healthwise_surgery"),
-    ),
-    RoutineSign(
-        id="sleep_broken",
-        signs="Pain often wakes you, even though it eases when you change position.",
-        what_to_do="Book a visit to review your pain and your treatment.",
-        sources=("katz2022", "nice_ng59"),
-    ),
-    RoutineSign(
-        id="no_progress",
-        signs="You are no better after a course of physio or exercises.",
-        what_to_do="Book a visit to talk about other choices.",
-        sources=("delitto2015", "healthwise_surgery"),
-    ),
-    RoutineSign(
-        id="massager_soreness",
-        signs="The massager leaves you sore for more than a day or two, or bruised.",
-        what_to_do="Stop using it, and ask your physio or doctor about it.",
-        sources=("therabody", "chen2021"),
-    ),
+        id=entry["id"],
+        signs=_filled(entry["signs"]),
+        what_to_do=_filled(entry["what_to_do"]),
+        sources=tuple(entry["sources"]),
+    )
+    for entry in _WORDING.routine_signs
 )
 
 
@@ -1222,67 +963,15 @@ class Placement:
     sources: tuple[str, ...]
 
 
-PLACEMENTS: tuple[Placement, ...] = (
+PLACEMENTS: tuple[Placement, ...] = tuple(
     Placement(
-        id="muscles_beside_spine",
-        place="The muscles on either side of the spine",
-        ok=True,
-        why="Soft muscle can take gentle pressure. This is where most people feel tight.",
-        sources=("furlan2015", "therabody"),
-    ),
-    Placement(
-        id="buttocks",
-        place="The buttocks",
-        ok=True,
-        why=(
-            "Big muscles that can take gentle pressure. Keep to the fleshy part: the tailbone "
-            "and the bones you sit on are close under the skin, and a big nerve (the sciatic "
-            "nerve) runs deep in the middle."
-        ),
-        sources=("therabody",),
-    ),
-    Placement(
-        id="upper_back_muscles",
-        place="The muscles of the upper back and shoulders",
-        ok=True,
-        why="Fine for gentle use. Keep off the front and sides of the neck.",
-        sources=("therabody", "yin2014"),
-    ),
-    Placement(
-        id="spine_bones",
-        place="The bones down the middle of your back",
-        ok=False,
-        why="Pressing on bone hurts and can harm the joints. Makers say to avoid bony areas.",
-        sources=("therabody",),
-    ),
-    Placement(
-        id="front_of_neck",
-        place="The front and sides of the neck",
-        ok=False,
-        why="Big blood vessels run here. Massage here has been linked with torn arteries.",
-        sources=("sulkowski2022", "shariff2023", "yin2014"),
-    ),
-    Placement(
-        id="numb_skin",
-        place="Skin that feels numb",
-        ok=False,
-        why="You cannot feel if the pressure or heat is too much, so you could be hurt.",
-        sources=("heating_pad_warnings", "burns1987"),
-    ),
-    Placement(
-        id="broken_skin",
-        place="Wounds, rashes, scars that have not healed, or a surgery site",
-        ok=False,
-        why="It can hurt the skin, spread infection or press on an implant.",
-        sources=("therabody", "nccih_massage"),
-    ),
-    Placement(
-        id="over_a_clot",
-        place="A leg with a blood clot, or swollen, twisted veins",
-        ok=False,
-        why="Pressure could move a clot towards the lungs.",
-        sources=("nccih_massage",),
-    ),
+        id=entry["id"],
+        place=_filled(entry["place"]),
+        ok=entry["ok"],
+        why=_filled(entry["why"]),
+        sources=tuple(entry["sources"]),
+    )
+    for entry in _WORDING.placements
 )
 
 # ---------------------------------------------------------------------------
