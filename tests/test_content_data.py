@@ -57,14 +57,17 @@ def test_every_content_file_in_english_has_a_loader_and_loads():
             assert LOADERS[name](DATA / name), name
 
 
-def test_the_modules_hold_what_the_files_say():
-    assert sum(len(q) for q in quizzes.QUIZZES.values()) == len(
-        re.findall(r"^\[\[question\]\]", (DATA / "en" / "quizzes.toml").read_text(), re.M)
-    )
-    assert [s.name for s in stories.STORIES] == [
-        s.name for s in stories.load_stories(DATA / "stories.toml").stories
-    ]
-    assert len(findings.FINDINGS) == 9 and len(options.OPTIONS) == 7
+def entries_in(name: str, table: str) -> int:
+    text = (DATA / "en" / name).read_text(encoding="utf-8")
+    return len(re.findall(rf"^\[\[{table}\]\]$", text, re.MULTILINE))
+
+
+def test_the_modules_hold_every_entry_the_files_hold():
+    assert sum(len(q) for q in quizzes.QUIZZES.values()) == entries_in("quizzes.toml", "question")
+    assert len(stories.STORIES) == entries_in("stories.toml", "story")
+    assert len(findings.FINDINGS) == entries_in("findings.toml", "finding")
+    assert len(options.OPTIONS) == entries_in("options.toml", "option")
+    assert len(options.NUMBERS) == entries_in("options.toml", "number")
     assert stories.ILLUSTRATIVE_LABEL == "Illustrative story, not a real person"
 
 
