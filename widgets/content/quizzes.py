@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from widgets.content.references import REFERENCES
+from widgets.content.options import cited
 from widgets.engine.datafile import (
     DEFAULT_LANGUAGE,
     DataFileError,
     Field,
     Schema,
-    known,
     load_entries,
     locate,
     shown,
@@ -80,13 +79,7 @@ SCHEMA = Schema(
         Field("options", kind=list, check=_option_count),
         Field("answer", kind=int),
         Field("explanation"),
-        Field(
-            "sources",
-            kind=list,
-            required=False,
-            empty_ok=True,
-            check=known("reference key", REFERENCES, "see widgets/content/data/references.yaml"),
-        ),
+        cited(required=False, empty_ok=True),
     )
 )
 
