@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
@@ -33,7 +34,8 @@ class BoundedKernelManager(AsyncMappingKernelManager):
     def _full(self) -> bool:
         return len(self.list_kernel_ids()) + self._starting >= self.max_kernels
 
-    async def start_kernel(self, *args: object, **kwargs: object) -> str:
+    # jupyter_client's types call start_kernel synchronous; in this async manager it is a coroutine.
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         deadline = time.monotonic() + self.wait_for_room_s
         while self._full():
             if time.monotonic() > deadline:

@@ -13,6 +13,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from widgets.content.clinic import ClinicSettingsError, current
 from widgets.content.series import ROOT
@@ -33,7 +34,7 @@ def _jobs(text: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not the usage block
+    def error(self, message: str) -> NoReturn:  # one line, not the usage block
         self.exit(2, f"error: {message} (see --help)\n")
 
 

@@ -17,13 +17,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Stated, not guessed from the machine's MIME tables: WebAssembly must be served as
     # application/wasm to compile while it downloads, and modules as JavaScript.
-    extensions_map: ClassVar[dict[str, str]] = {
+    # typeshed declares this class attribute per instance, hence the ignore.
+    extensions_map: ClassVar[dict[str, str]] = {  # type: ignore[misc]
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -39,7 +40,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that closes a connection early (a page closed mid-load) is not an error
         # worth a traceback; anything else is still reported.
         if not isinstance(sys.exc_info()[1], ConnectionError):

@@ -174,6 +174,6 @@ def _build_into(
         html_files += _write_extras(out, late_pages(pages, others), printer, log)
     finally:
         pdf_files = printer.finish() if printer else ()
-    for made in pdf_files:
-        log(f"printed {made.name}")
+    for printed in pdf_files:
+        log(f"printed {printed.name}")
     return Built(html=tuple(html_files), pdf=pdf_files)

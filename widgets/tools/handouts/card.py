@@ -13,7 +13,7 @@ from html import escape
 import widgets
 from widgets.content.clinic import CONTENT_LICENCE, contact_html, localise_html
 from widgets.content.series import TEMPLATES
-from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level, Urgency
+from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level, Urgency, WarningSign
 
 CARD_CSS = TEMPLATES / "handout" / "static" / "card.css"
 TITLE = "Spinal stenosis: when to get help now"
@@ -25,7 +25,7 @@ GROUPS = (
 )
 
 
-def _sign_html(sign: object) -> str:
+def _sign_html(sign: WarningSign) -> str:
     say = getattr(sign, "what_to_say", "")  # the engine's phone script, when it has one
     said = (
         f'<p class="card-say"><strong>Say:</strong> {escape(say.removeprefix("Say: "))}</p>'
