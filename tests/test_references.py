@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from widgets import guidance
-from widgets.content.references import REFERENCES, Kind, Reference, citations, get
+from widgets.content.references import (
+    REFERENCES,
+    REFERENCES_FILE,
+    Kind,
+    Reference,
+    citations,
+    get,
+    load_references,
+)
+from widgets.engine.datafile import DataFileError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -105,3 +114,81 @@ def test_the_registry_holds_the_sources_the_decision_aid_needs():
     assert get("houten2022").link.endswith("10.1097/BSD.0000000000001405")
     assert get("fehlings2017").where.endswith("7(3 Suppl):70S-83S")
     assert not get("burns1987").authors.startswith("Journal")
+
+
+# --- the registry is a data file a clinician can correct ------------------------------------
+
+
+def edited_registry(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the registry's data file with one edit, as a clinician would make it."""
+    text = REFERENCES_FILE.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / "references.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_the_registry_is_read_from_its_data_file():
+    assert REFERENCES_FILE.name == "references.toml"
+    assert REFERENCES_FILE.read_text(encoding="utf-8").count("[[references]]") == len(REFERENCES)
+    assert load_references() == REFERENCES
+
+
+def test_a_clinician_corrects_a_title_in_the_data_file_and_the_citation_shows_it(tmp_path):
+    old = 'title = "Massage for low-back pain"'
+    path = edited_registry(tmp_path, old, 'title = "Massage for low back pain"')
+    corrected = load_references(path)["furlan2015"]
+    assert corrected.title == "Massage for low back pain"
+    assert "Massage for low back pain. Cochrane Database" in corrected.citation()
+    assert corrected.link == "https://doi.org/10.1002/14651858.CD001929.pub3"
+
+
+REGISTRY_MISTAKES = {
+    "missing title": (
+        'title = "Massage for low-back pain"\n',
+        "",
+        "entry 'furlan2015', field 'title': missing (it is required)",
+    ),
+    "unknown type": (
+        'id = "nice_ng59"\ntype = "guideline"',
+        'id = "nice_ng59"\ntype = "guidance"',
+        "entry 'nice_ng59', field 'type': must be one of article, guideline, web, leaflet",
+    ),
+    "article without pages": (
+        'where = "JAMA 327(17):1688-1699"',
+        'where = "JAMA"',
+        "entry 'katz2022', field 'where': type 'article' needs volume/pages in where",
+    ),
+    "year as a number": (
+        'id = "katz2022"\ntype = "article"\nauthor = "Katz JN, Zimmerman ZE, Mass H, Makhni MC"'
+        '\nissued = "2022"',
+        'id = "katz2022"\ntype = "article"\nauthor = "Katz JN, Zimmerman ZE, Mass H, Makhni MC"'
+        "\nissued = 2022",
+        "entry 'katz2022', field 'issued': must be text; got 2022",
+    ),
+    "a doi and a url": (
+        'doi = "10.1001/jama.2022.5921"',
+        'doi = "10.1001/jama.2022.5921"\nurl = "https://jamanetwork.com/"',
+        "entry 'katz2022', field 'url': give a doi or a url, not both",
+    ),
+    "a doi written as an address": (
+        'doi = "10.1001/jama.2022.5921"',
+        'doi = "https://doi.org/10.1001/jama.2022.5921"',
+        "entry 'katz2022', field 'doi': the DOI alone",
+    ),
+    "duplicate id": (
+        'id = "jensen2020"',
+        'id = "katz2022"',
+        "entry 'katz2022', field 'id': duplicate",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", REGISTRY_MISTAKES)
+def test_a_malformed_reference_fails_naming_the_file_the_entry_and_the_field(tmp_path, mistake):
+    old, new, says = REGISTRY_MISTAKES[mistake]
+    path = edited_registry(tmp_path, old, new)
+    with pytest.raises(DataFileError) as caught:
+        load_references(path)
+    assert "\n" not in str(caught.value)
+    assert str(caught.value).startswith(f"{path}: [[references]] {says}"), str(caught.value)
