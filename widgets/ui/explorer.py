@@ -11,23 +11,23 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
+from widgets.render.theme import style
+from widgets.ui.base import SeriesWidget
 from widgets.ui.common import (
     FIELD_LABELS,
     NO_AREA_MESSAGE,
     ProfileControls,
-    StaticHTMLMixin,
     box_html,
     group_label,
     note_html,
     profile_summary_html,
     short_label,
-    widget_style,
 )
 
 _ROW = W.Layout(display="flex", flex_flow="row wrap", align_items="flex-start", width="100%")
 
 
-class SeverityExplorer(StaticHTMLMixin, W.VBox):
+class SeverityExplorer(SeriesWidget):
     """A control for every ``Profile`` field and the guidance card for the current answers."""
 
     def __init__(self, start: G.Profile | None = None) -> None:
@@ -38,11 +38,9 @@ class SeverityExplorer(StaticHTMLMixin, W.VBox):
             [
                 group_label("Your answers"),
                 W.Box([self.controls.box, self.card], layout=_ROW),
-            ]
+            ],
+            classes=("sms-explorer", "sms-sticky-host"),
         )
-        self.children = (widget_style(self), *self.children)
-        self.add_class("sms-explorer")
-        self.add_class("sms-sticky-host")
         self.guidance: G.Guidance | None = None
         self.start = self.controls.profile()  # until the reader changes it, an example
         self.controls.on_change(self.refresh)
@@ -88,15 +86,15 @@ def _compare_title(profile: G.Profile, severity_text: str) -> str:
 
 def _compare_cards(profile: G.Profile) -> str:
     cards = "".join(
-        '<div style="flex:1 1 18em;min-width:min(16em, 100%)">'
+        f"<div {style('compare-column')}>"
         + card_html(G.assess(replace(profile, severity=key)), title=_compare_title(profile, text))
         + "</div>"
         for key, text in G.SEVERITIES.items()
     )
-    return f'<div class="sms-compare" style="display:flex;flex-wrap:wrap;gap:.8em">{cards}</div>'
+    return f'<div class="sms-compare" {style("compare")}>{cards}</div>'
 
 
-class CompareSeverities(StaticHTMLMixin, W.VBox):
+class CompareSeverities(SeriesWidget):
     """The same answers at every severity, side by side."""
 
     def __init__(self, start: G.Profile | None = None) -> None:
@@ -113,10 +111,9 @@ class CompareSeverities(StaticHTMLMixin, W.VBox):
                 self.controls.box,
                 group_label("The guidance at each level"),
                 self.cards,
-            ]
+            ],
+            classes=("sms-compare-view",),
         )
-        self.children = (widget_style(self), *self.children)
-        self.add_class("sms-compare-view")
         self.controls.on_change(self.refresh)
         self.refresh()
 

@@ -29,14 +29,14 @@ import ipywidgets as W
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
 from widgets.render.handout import MAX_FREE_TEXT, handout_filename, render_handout, save_handout
+from widgets.render.theme import style
+from widgets.ui.base import SeriesWidget
 from widgets.ui.common import (
     NO_AREA_MESSAGE,
-    StaticHTMLMixin,
     box_html,
     group_label,
     note_html,
     profile_summary_html,
-    widget_style,
 )
 from widgets.ui.explorer import SeverityExplorer
 from widgets.ui.values import ValuesExercise, summary_text
@@ -101,12 +101,11 @@ def download_link_html(html: str, filename: str) -> str:
     return (
         f'<a class="sms-download" download="{escape(filename)}" '
         f'href="data:text/html;charset=utf-8;base64,{data}" '
-        'style="display:inline-block;padding:.4em .8em;border:2px solid currentColor;'
-        f'border-radius:.3em;font-weight:bold">{escape(DOWNLOAD_LABEL)}</a>'
+        f"{style('download')}>{escape(DOWNLOAD_LABEL)}</a>"
     )
 
 
-class MyPlan(StaticHTMLMixin, W.VBox):
+class MyPlan(SeriesWidget):
     def __init__(
         self,
         start: G.Profile | None = None,
@@ -157,10 +156,9 @@ class MyPlan(StaticHTMLMixin, W.VBox):
                 self.status,
                 self.download,
                 self.privacy,
-            ]
+            ],
+            classes=("sms-my-plan",),
         )
-        self.children = (widget_style(self), *self.children)
-        self.add_class("sms-my-plan")
 
     @property
     def profile(self) -> G.Profile | None:
@@ -213,13 +211,12 @@ class MyPlan(StaticHTMLMixin, W.VBox):
             return box_html(note_html(NO_AREA_MESSAGE))
         title = example_title(profile) if profile == self.explorer.start else None
         who = (
-            f'<p style="margin:.2em 0"><strong>Name:</strong> {escape(self.name.value)}</p>'
+            f"<p {style('line')}><strong>Name:</strong> {escape(self.name.value)}</p>"
             if self.name.value.strip()
             else ""
         )
         notes = (
-            f'<p style="margin:.2em 0;white-space:pre-wrap"><strong>Notes:</strong> '
-            f"{escape(self.notes.value)}</p>"
+            f"<p {style('line-pre')}><strong>Notes:</strong> {escape(self.notes.value)}</p>"
             if self.notes.value.strip()
             else ""
         )

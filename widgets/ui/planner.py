@@ -12,14 +12,9 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
-from widgets.render.theme import BODY_SIZE, FONT, LEVEL_COLOURS, TEXT
-from widgets.ui.common import (
-    ProfileControls,
-    StaticHTMLMixin,
-    group_label,
-    note_html,
-    widget_style,
-)
+from widgets.render.theme import LEVEL_ICONS, level_values, style
+from widgets.ui.base import SeriesWidget
+from widgets.ui.common import ProfileControls, group_label, note_html
 
 PLANNER_FIELDS = ("device", "intensity", "minutes", "sessions_per_day", "heat")
 
@@ -32,22 +27,17 @@ def _times(n: int) -> str:
 
 def nearest_green_html(profile: G.Profile) -> str:
     """What ``guidance.nearest_green_use`` says for this use, in plain words."""
-    green = LEVEL_COLOURS[G.Level.GREEN]
     nearest = G.nearest_green_use(profile)
-    style = (
-        f'style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};margin:.4em 0;'
-        f"padding:.5em .8em;border-radius:6px;background:{green.background};"
-        f'border:2px solid {green.border};max-width:48em"'
-    )
-    icon = f'<span aria-hidden="true">{G.LEVEL_ICONS[G.Level.GREEN]}</span>'
+    frame = style("level-note", **level_values(G.Level.GREEN))
+    icon = f'<span aria-hidden="true">{LEVEL_ICONS[G.Level.GREEN]}</span>'
     if nearest is None:
         return (
-            f'<div class="sms-nearest" data-found="false" {style}>No change to strength, '
+            f'<div class="sms-nearest" data-found="false" {frame}>No change to strength, '
             f"minutes or times a day is enough to make this green. See the card for why.</div>"
         )
     if nearest == profile:
         return (
-            f'<div class="sms-nearest" data-found="same" {style}>{icon} These settings are '
+            f'<div class="sms-nearest" data-found="same" {frame}>{icon} These settings are '
             f"already {escape(G.LEVEL_LABELS[G.Level.GREEN].split(':')[0].lower())}. "
             f"{escape(G.start_low_advice(profile))}</div>"
         )
@@ -67,17 +57,17 @@ def nearest_green_html(profile: G.Profile) -> str:
     )
     return (
         f'<div class="sms-nearest" data-found="true" data-intensity="{nearest.intensity}" '
-        f'data-minutes="{nearest.minutes}" data-sessions="{nearest.sessions_per_day}" {style}>'
-        f'<p style="margin:0 0 .2em;font-weight:700">{icon} The most that is still '
+        f'data-minutes="{nearest.minutes}" data-sessions="{nearest.sessions_per_day}" {frame}>'
+        f"<p {style('level-note-head')}>{icon} The most that is still "
         f"{escape(G.LEVEL_LABELS[G.Level.GREEN].split(':')[0].lower())}:</p>"
-        f'<ul style="margin:0;padding-left:1.4em">{items}</ul>'
+        f"<ul {style('list-compact')}>{items}</ul>"
         # The nearest green setting is a ceiling, not where to begin.
-        f'<p class="sms-start-low" style="margin:.3em 0 0">'
+        f'<p class="sms-start-low" {style("level-note-foot")}>'
         f"{escape(G.start_low_advice(profile))}</p></div>"
     )
 
 
-class SessionPlanner(StaticHTMLMixin, W.VBox):
+class SessionPlanner(SeriesWidget):
     """Device, strength, minutes, times a day and heat; the card and the nearest green use."""
 
     def __init__(self, start: G.Profile | None = None) -> None:
@@ -91,12 +81,10 @@ class SessionPlanner(StaticHTMLMixin, W.VBox):
             [
                 group_label("How you would use it"),
                 W.Box([self.controls.box, self.result], layout=_ROW),
-            ]
+            ],
+            classes=("sms-planner", "sms-sticky-host"),
         )
-        self.children = (widget_style(self), *self.children)
         self.result.add_class("sms-card-slot")
-        self.add_class("sms-planner")
-        self.add_class("sms-sticky-host")
         self.start = self.controls.profile()  # until the reader changes it, an example
         self.controls.on_change(self.refresh)
         self.refresh()

@@ -16,7 +16,9 @@ from html import escape
 
 import ipywidgets as W
 
-from widgets.ui.common import StaticHTMLMixin, box_html, group_label, note_html, widget_style
+from widgets.render.theme import BOX_EMPTY, style
+from widgets.ui.base import SeriesWidget
+from widgets.ui.common import box_html, group_label, note_html
 
 
 @dataclass(frozen=True)
@@ -58,23 +60,22 @@ def summary_text(ratings: dict[str, str]) -> str:
 
 def printable_html() -> str:
     """A paper version: each statement with three boxes to tick by hand."""
-    head = "".join(f'<th scope="col" style="padding:.3em .6em">{escape(r)}</th>' for r in RATINGS)
+    head = "".join(f'<th scope="col" {style("values-head")}>{escape(r)}</th>' for r in RATINGS)
     rows = "".join(
-        f'<tr><th scope="row" style="text-align:left;font-weight:normal;padding:.3em .6em">'
-        f"{escape(v.statement)}</th>"
-        + "".join('<td style="text-align:center;font-size:1.3em">☐</td>' for _ in RATINGS)
+        f'<tr><th scope="row" {style("values-row-head")}>{escape(v.statement)}</th>'
+        + "".join(f"<td {style('values-box')}>{BOX_EMPTY}</td>" for _ in RATINGS)
         + "</tr>"
         for v in VALUES
     )
     return box_html(
-        note_html(PROMPT) + f'<table class="sms-values-sheet" style="border-collapse:collapse">'
+        note_html(PROMPT) + f'<table class="sms-values-sheet" {style("values-table")}>'
         f"<thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>"
         + note_html("Take this to your clinician. It helps you choose together."),
         css_class="sms-values",
     )
 
 
-class ValuesExercise(StaticHTMLMixin, W.VBox):
+class ValuesExercise(SeriesWidget):
     """One row of three choices per statement; the summary updates as you choose."""
 
     def __init__(self) -> None:
@@ -95,9 +96,7 @@ class ValuesExercise(StaticHTMLMixin, W.VBox):
             rows.append(toggle)
         self.summary = W.HTML()
         self._listeners: list[Callable[[], None]] = []
-        super().__init__([*rows, self.summary])
-        self.children = (widget_style(self), *self.children)
-        self.add_class("sms-values")
+        super().__init__([*rows, self.summary], classes=("sms-values",))
         self._refresh()
 
     @property
@@ -119,7 +118,7 @@ class ValuesExercise(StaticHTMLMixin, W.VBox):
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         return (
             note_html("What matters most to you:")
-            + f'<ul class="sms-values-summary" style="margin:.2em 0">{items}</ul>'
+            + f'<ul class="sms-values-summary" {style("list-tight")}>{items}</ul>'
         )
 
     def static_html(self) -> str:
