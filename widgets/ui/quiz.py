@@ -12,10 +12,12 @@ from html import escape
 import ipywidgets as W
 
 from widgets.content.quizzes import Question, questions_for
-from widgets.guidance import LEVEL_ICONS, Level
+from widgets.guidance import Level
 from widgets.render.cards import cite_marks
-from widgets.render.theme import BODY_SIZE, FONT, LEVEL_COLOURS, TEXT
-from widgets.ui.common import StaticHTMLMixin, box_html, note_html, widget_style
+from widgets.render.templating import html, render
+from widgets.render.theme import LEVEL_ICONS, NEUTRAL_VALUES, level_values, style
+from widgets.ui.base import SeriesWidget
+from widgets.ui.common import box_html, note_html
 
 CHOOSE_FIRST = "Choose an answer first, then press Check."
 RIGHT = "Right."
@@ -27,30 +29,22 @@ def feedback_html(question: Question, chosen: int | None) -> str:
     if chosen is None:
         return note_html(CHOOSE_FIRST)
     right = chosen == question.answer
-    green = LEVEL_COLOURS[Level.GREEN]
-    if right:
-        head = f'<span aria-hidden="true">{LEVEL_ICONS[Level.GREEN]}</span> {RIGHT}'
-        colours = f"background:{green.background};border:2px solid {green.border}"
-    else:
-        head = (
-            f'{NOT_QUITE} The answer is: <span class="sms-quiz-answer">'
-            f"{escape(question.options[question.answer])}</span>"
-        )
-        colours = "background:#f3f4f6;border:2px solid #6b7280"
-    return (
-        f'<div class="sms-quiz-feedback" data-correct="{str(right).lower()}" role="status" '
-        f'style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};{colours};'
-        f'border-radius:6px;padding:.5em .8em;margin:.3em 0;max-width:44em">'
-        f'<p style="margin:0 0 .2em;font-weight:700">{head}</p>'
-        f'<p style="margin:0">{escape(question.explanation)}{cite_marks(question.sources)}</p>'
-        f"</div>"
+    return render(
+        "quiz_feedback.html.j2",
+        right=right,
+        colours=level_values(Level.GREEN) if right else NEUTRAL_VALUES,
+        icon=LEVEL_ICONS[Level.GREEN],
+        right_word=RIGHT,
+        not_quite=NOT_QUITE,
+        answer=question.options[question.answer],
+        explanation=question.explanation,
+        cites=html(cite_marks(question.sources)),
     )
 
 
 def _prompt_html(number: int, question: Question) -> str:
     return (
-        f'<p class="sms-quiz-prompt" style="font-family:{FONT};font-size:{BODY_SIZE};'
-        f'font-weight:700;color:{TEXT};margin:.8em 0 .2em">'
+        f'<p class="sms-quiz-prompt" {style("quiz-prompt")}>'
         f"Question {number}. {escape(question.prompt)}</p>"
     )
 
@@ -83,28 +77,20 @@ class QuestionView(W.VBox):
         self.feedback.value = feedback_html(self.question, self.choice.value)
 
 
-class Quiz(StaticHTMLMixin, W.VBox):
+class Quiz(SeriesWidget):
     def __init__(self, questions: tuple[Question, ...]) -> None:
         self.questions = questions
         self.views = [QuestionView(n, q) for n, q in enumerate(questions, start=1)]
-        super().__init__(self.views)
-        self.children = (widget_style(self), *self.children)
-        self.add_class("sms-quiz")
+        super().__init__(self.views, classes=("sms-quiz",))
 
     def static_html(self) -> str:
-        parts = []
-        for number, question in enumerate(self.questions, start=1):
-            options = "".join(f"<li>{escape(text)}</li>" for text in question.options)
-            parts.append(
-                _prompt_html(number, question)
-                + f'<ol type="A" style="margin:.2em 0;padding-left:2em">{options}</ol>'
-                + "<details><summary>Show the answer</summary>"
-                + f'<p style="margin:.3em 0"><strong>'
-                f"{escape(question.options[question.answer])}</strong></p>"
-                + f'<p style="margin:.3em 0">{escape(question.explanation)}'
-                f"{cite_marks(question.sources)}</p></details>"
-            )
-        return box_html("".join(parts), css_class="sms-quiz-static")
+        questions = [
+            {"question": question, "cites": html(cite_marks(question.sources))}
+            for question in self.questions
+        ]
+        return box_html(
+            render("quiz_static.html.j2", questions=questions), css_class="sms-quiz-static"
+        )
 
 
 def quiz(stem: str, questions: tuple[Question, ...] | None = None) -> Quiz:

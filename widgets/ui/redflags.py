@@ -16,15 +16,10 @@ import ipywidgets as W
 from widgets import guidance as G
 from widgets.content.clinic import Clinic, wording
 from widgets.render.cards import cite_marks
-from widgets.render.theme import BODY_SIZE, FONT, HEADLINE_SIZE, LEVEL_COLOURS, TEXT
-from widgets.ui.common import (
-    StaticHTMLMixin,
-    box_html,
-    checkbox,
-    group_label,
-    note_html,
-    widget_style,
-)
+from widgets.render.templating import html, render
+from widgets.render.theme import BOX_EMPTY, BOX_TICKED, LEVEL_ICONS, level_values, style
+from widgets.ui.base import SeriesWidget
+from widgets.ui.common import box_html, checkbox, group_label, note_html
 
 
 @dataclass(frozen=True)
@@ -99,43 +94,32 @@ def help_panel_html(ticked: list[RedFlag], *, clinic: Clinic | None = None) -> s
     words = wording(clinic)
     emergency = any(flag.urgency is G.Urgency.EMERGENCY for flag in ticked)
     urgency = G.Urgency.EMERGENCY if emergency else G.Urgency.URGENT
-    red = LEVEL_COLOURS[G.Level.RED]
     signs = sorted(
         {sign.id: sign for flag in ticked for sign in flag.signs}.values(),
         key=lambda sign: sign.urgency is not G.Urgency.EMERGENCY,
     )
     todo = list(dict.fromkeys(sign.what_to_do for sign in signs))
     todo.append(G.STOP_ACTION)
-    steps = "".join(f"<li>{escape(words(step))}</li>" for step in todo)
     say = [s.what_to_say for s in signs if s.what_to_say]
-    script = "".join(f"<li>{escape(words(line))}</li>" for line in dict.fromkeys(say))
-    what = "".join(f"<li>{escape(words(flag.label))}</li>" for flag in ticked)
     keys = list(dict.fromkeys(key for sign in signs for key in sign.sources))
-    return (
-        f'<section class="sms-help-panel" role="alert" data-urgency="{urgency.value}" '
-        f'style="font-family:{FONT};font-size:{BODY_SIZE};line-height:1.45;color:{TEXT};'
-        f"background:{red.background};border:4px solid {red.border};border-left-width:14px;"
-        f'border-radius:8px;padding:.8em 1em;margin:.6em 0;max-width:48em">'
-        f'<p class="sms-help-level" style="margin:0 0 .3em;font-weight:700;color:{red.label};'
-        f'font-size:{HEADLINE_SIZE}"><span aria-hidden="true">{G.LEVEL_ICONS[G.Level.RED]}'
-        f"</span> {escape(urgency.value.capitalize())}: "
-        f"{escape(G.LEVEL_LABELS[G.Level.RED])}</p>"
-        f'<p class="sms-help-headline" style="margin:0 0 .5em;font-weight:700;'
-        f'font-size:{HEADLINE_SIZE}">{escape(words(G.HEADLINES[(G.Level.RED, urgency, "")]))}</p>'
-        f'<p style="margin:.3em 0 .1em;font-weight:700">What to do</p>'
-        f'<ol class="sms-help-steps" style="margin:0 0 .5em;padding-left:1.6em">{steps}</ol>'
-        f'<p style="margin:.3em 0 .1em;font-weight:700">What to say</p>'
-        f'<ul class="sms-help-say" style="margin:0 0 .5em;padding-left:1.6em">{script}</ul>'
-        f'<p style="margin:.3em 0 .1em;font-weight:700">What you ticked</p>'
-        f'<ul style="margin:0;padding-left:1.6em">{what}</ul>'
-        f'<p style="margin:.4em 0 0">{cite_marks(keys)}</p></section>'
+    return render(
+        "help_panel.html.j2",
+        urgency=urgency.value,
+        red=level_values(G.Level.RED),
+        icon=LEVEL_ICONS[G.Level.RED],
+        level_words=f"{urgency.value.capitalize()}: {G.LEVEL_LABELS[G.Level.RED]}",
+        headline=words(G.HEADLINES[(G.Level.RED, urgency, "")]),
+        steps=[words(step) for step in todo],
+        script=[words(line) for line in dict.fromkeys(say)],
+        ticked=[words(flag.label) for flag in ticked],
+        cites=html(cite_marks(keys)),
     )
 
 
 NOTHING_TICKED = "Nothing ticked. Tick any sign you have now to see what to do."
 
 
-class RedFlagChecklist(StaticHTMLMixin, W.VBox):
+class RedFlagChecklist(SeriesWidget):
     """A checkbox for every red flag; any tick shows the help-now panel. Words and numbers
     are the clinic's (``clinic.current()`` unless ``clinic`` is given)."""
 
@@ -148,10 +132,9 @@ class RedFlagChecklist(StaticHTMLMixin, W.VBox):
         }
         self.panel = W.HTML()
         super().__init__(
-            [group_label("Tick any that you have now"), *self.boxes.values(), self.panel]
+            [group_label("Tick any that you have now"), *self.boxes.values(), self.panel],
+            classes=("sms-red-flags",),
         )
-        self.children = (widget_style(self), *self.children)
-        self.add_class("sms-red-flags")
         for box in self.boxes.values():
             box.observe(lambda _change: self.refresh(), names="value")
         self.refresh()
@@ -169,9 +152,9 @@ class RedFlagChecklist(StaticHTMLMixin, W.VBox):
     def static_html(self) -> str:
         # On paper the checklist is most useful with each sign's action beside its box.
         rows = "".join(
-            f'<li style="margin:.3em 0"><span aria-hidden="true">'
-            f"{'☑' if self.boxes[flag.id].value else '☐'}</span> "
-            f'<span style="font-weight:700">{escape(self.say(flag.label))}</span>'
+            f'<li {style("item-spaced")}><span aria-hidden="true">'
+            f"{BOX_TICKED if self.boxes[flag.id].value else BOX_EMPTY}</span> "
+            f"<span {style('strong')}>{escape(self.say(flag.label))}</span>"
             f"<br>{escape(self.say(' '.join(dict.fromkeys(s.what_to_do for s in flag.signs))))}"
             "</li>"
             for flag in self.flags
@@ -179,8 +162,7 @@ class RedFlagChecklist(StaticHTMLMixin, W.VBox):
         ticked = self.ticked
         listing = box_html(
             note_html("Tick any that you have now. Beside each sign is what to do.")
-            + f'<ul class="sms-red-flag-list" style="list-style:none;padding-left:.2em;'
-            f'margin:.2em 0">{rows}</ul>'
+            + f'<ul class="sms-red-flag-list" {style("list-plain")}>{rows}</ul>'
         )
         return listing + (help_panel_html(ticked, clinic=self.clinic) if ticked else "")
 

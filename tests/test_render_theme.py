@@ -1,0 +1,198 @@
+"""One theme: every style and colour the render and UI floors draw comes from the theme
+(widgets/render/theme.py).
+
+So the contrast test (test_widgets_cards) sees every colour a reader sees, a change of colour or
+size is one edit, and the card still builds without Jinja2 (the explorer page runs it in Pyodide).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from widgets import guidance as G
+from widgets.content.quizzes import Question
+from widgets.render import panels, theme
+from widgets.render.cards import card_html
+from widgets.render.handout import render_handout
+from widgets.render.profile_text import box_html, muted, note_html, profile_summary_html
+from widgets.render.worksheets import WORKSHEETS
+from widgets.ui.explorer import compare_severities, severity_explorer
+from widgets.ui.myplan import download_link_html, my_plan
+from widgets.ui.planner import nearest_green_html, session_planner
+from widgets.ui.quiz import feedback_html, quiz
+from widgets.ui.redflags import help_panel_html, red_flag_checklist, red_flags
+from widgets.ui.values import printable_html, values_exercise
+
+ROOT = Path(__file__).resolve().parent.parent
+STYLESHEETS = sorted(
+    (ROOT / "widgets" / "tools" / "templates" / "handout" / "static").glob("*.css")
+)
+HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
+
+QUESTION = Question(
+    prompt="Which is right?",
+    options=("This one", "That one", "Neither"),
+    answer=0,
+    explanation="Because it is.",
+    sources=("katz2022",),
+)
+
+
+def _theme_declarations() -> set[str]:
+    """Every declaration block ``theme.css`` can produce for the values the series uses."""
+    variants = [
+        {},
+        theme.NEUTRAL_VALUES,
+        *(theme.level_values(level) for level in G.Level),
+    ]
+    found: set[str] = set()
+    for name in theme.STYLES:
+        for values in variants:
+            for weight in ("600", "700"):
+                try:
+                    found.add(theme.css(name, **values, weight=weight))
+                except KeyError:
+                    continue
+    return found
+
+
+def _everything_drawn() -> dict[str, str]:
+    """HTML from every builder of the render floor and every widget's static picture."""
+    red = replace(G.starting_profile(), symptoms=frozenset({"saddle_numbness"}))
+    amber = replace(G.starting_profile(), conditions=frozenset({"osteoporosis"}))
+    strong = replace(G.starting_profile(), intensity=5, minutes=30, sessions_per_day=4)
+    drawn = {
+        **{f"card {p}": card_html(G.assess(p), title="A title") for p in (red, amber, strong)},
+        "card green": card_html(G.assess(G.starting_profile()), title="A title"),
+        "answers": box_html(note_html("Note") + profile_summary_html(red) + muted("muted")),
+        **{f"panel {i}": panel.html for i, panel in enumerate(_panels())},
+        "handout": render_handout(red, name="A", notes="B"),
+        **{f"worksheet {stem}": make().html for stem, make in WORKSHEETS.items()},
+        "feedback right": feedback_html(QUESTION, 0),
+        "feedback wrong": feedback_html(QUESTION, 1),
+        "help panel": help_panel_html(list(red_flags())),
+        "nearest green": nearest_green_html(strong),
+        "nearest same": nearest_green_html(G.starting_profile()),
+        "download": download_link_html("<p>x</p>", "x.html"),
+        "values sheet": printable_html(),
+        "explorer": severity_explorer().static_html(),
+        "compare": compare_severities().static_html(),
+        "planner": session_planner().static_html(),
+        "red flags": red_flag_checklist().static_html(),
+        "quiz": quiz("test", (QUESTION,)).static_html(),
+        "values": values_exercise().static_html(),
+        "my plan": my_plan(where=None, folder="unused").static_html(),
+    }
+    return drawn
+
+
+def _panels() -> list[panels.Panel]:
+    return [
+        panels.help_now(),
+        panels.sources("katz2022"),
+        panels.precautions(),
+        panels.ask_first(),
+        panels.placements(),
+        panels.severity_scale(),
+        panels.guidance_for(),
+    ]
+
+
+@pytest.fixture(scope="module")
+def drawn() -> dict[str, str]:
+    return _everything_drawn()
+
+
+def test_every_inline_style_the_series_draws_is_a_rule_of_the_theme(drawn):
+    allowed = _theme_declarations()
+    for what, html in drawn.items():
+        styles = re.findall(r'\bstyle="([^"]*)"', html)
+        assert styles or what == "handout", f"{what}: drew nothing styled"
+        for declarations in styles:
+            assert declarations in allowed, f"{what}: style not from the theme: {declarations}"
+
+
+def test_every_colour_the_series_draws_is_one_the_contrast_test_checks(drawn):
+    checked = {
+        colour for _, text, background in theme.text_pairs() for colour in (text, background)
+    }
+    borders = {colours.border for colours in theme.LEVEL_COLOURS.values()}
+    known = checked | borders | {theme.NEUTRAL_BORDER}
+    for what, html in drawn.items():
+        for colour in HEX.findall(html):
+            assert colour.lower() in known, f"{what}: {colour} bypasses the theme"
+
+
+def test_the_level_glyphs_live_in_the_theme_and_every_card_shows_its_own():
+    assert set(theme.LEVEL_ICONS) == set(G.Level)
+    for level in G.Level:
+        guidance = G.Guidance(level=level, urgency=None, headline="h", actions=["a"], reasons=[])
+        assert f'aria-hidden="true">{theme.LEVEL_ICONS[level]}</span>' in card_html(guidance)
+
+
+@pytest.mark.parametrize("sheet", STYLESHEETS, ids=lambda p: p.name)
+def test_the_handout_stylesheets_carry_the_themes_colours_and_no_others(sheet):
+    css = sheet.read_text(encoding="utf-8")
+    assert theme.css_variables() in css, f"{sheet.name}: its :root copy differs from the theme"
+    theme_colours = set(re.findall(r"--sms-[\w-]+: (#[0-9a-f]{6});", theme.css_variables()))
+    outside_root = css.replace(theme.css_variables(), "")
+    for colour in HEX.findall(outside_root):
+        long = colour if len(colour) == 7 else "#" + "".join(c * 2 for c in colour[1:])
+        assert long.lower() in theme_colours, f"{sheet.name}: {colour} is not a theme colour"
+
+
+def test_a_theme_change_reaches_the_card():
+    # The card reads the theme when it draws, so one edit changes every card.
+    original = theme.TOKENS["text"]
+    try:
+        theme.TOKENS["text"] = "#000000"
+        assert "color:#000000" in card_html(G.assess(G.starting_profile()))
+    finally:
+        theme.TOKENS["text"] = original
+
+
+def test_the_card_the_handout_and_the_answers_build_without_jinja2():
+    # Pyodide's core has no Jinja2, and the explorer page runs these modules there.
+    script = (
+        "import sys; sys.modules['jinja2'] = None; sys.modules['markupsafe'] = None\n"
+        "from widgets import guidance as G\n"
+        "from widgets.render.cards import card_html\n"
+        "from widgets.render.handout import render_handout\n"
+        "from widgets.render.profile_text import profile_summary_html\n"
+        "p = G.starting_profile()\n"
+        "html = card_html(G.assess(p)) + render_handout(p) + profile_summary_html(p)\n"
+        "assert 'sms-card' in html and 'sms-answers' in html\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_templates_escape_what_they_print():
+    nasty = replace(
+        QUESTION,
+        prompt="<script>alert(1)</script>",
+        options=("<b>a</b>", "b", "c"),
+        explanation="<img src=x onerror=alert(1)>",
+    )
+    for html in (
+        feedback_html(nasty, 0),
+        feedback_html(nasty, 1),
+        quiz("test", (nasty,)).static_html(),
+    ):
+        assert "<script>" not in html and "<img" not in html and "<b>" not in html
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_template_html_is_one_line_with_no_indentation_left_between_tags():
+    for html in (help_panel_html(list(red_flags())), WORKSHEETS["07_lifestyle"]().html):
+        assert "\n" not in html
+        assert not re.search(r">\s{2,}<", html)
