@@ -102,8 +102,9 @@ class SeriesWidget(StaticHTMLMixin, W.VBox):
     """
 
     def __init__(self, children: Sequence[W.Widget], *, classes: Sequence[str] = ()) -> None:
+        # The CSS widget needs self to exist (it adds our class), so it joins after the rest.
         super().__init__(list(children))
-        self.children = (widget_style(self), *self.children)
+        self.children = (widget_style(self), *children)
         for name in classes:
             self.add_class(name)
 
