@@ -14,7 +14,8 @@ from conftest import NOTEBOOKS
 
 from widgets import guidance as G
 from widgets.content.speaker_notes import unwrap
-from widgets.tools.slides.deck import ANSWERS_HEADING, APPENDIX_HEADINGS, CONTINUED
+from widgets.tools.slides import room
+from widgets.tools.slides.deck import ANSWERS_HEADING, APPENDIX_HEADINGS, CONTINUED, HELP_HEADING
 from widgets.tools.slides.deck import pages as fit_pages
 from widgets.tools.slides.deck import slide_type as deck_slide_type
 from widgets.tools.slides.fit import ROOM, estimate
@@ -132,7 +133,7 @@ def test_each_planned_section_appears_as_its_own_slide_sources_last(decks, path)
     slide_titles = []
     for slide in top_level_slides(soup):
         heading = slide.find("h2")
-        if heading is not None and plain(heading.get_text()) != ANSWERS_HEADING:
+        if heading is not None and plain(heading.get_text()) not in (ANSWERS_HEADING, HELP_HEADING):
             slide_titles.append(plain(heading.get_text()))
     planned = [plain(h) for h in section_headings(nbformat.read(path, as_version=4))]
     # Sources leave the teaching flow for the appendix after the closing slide.
@@ -180,19 +181,88 @@ def test_answers_and_asides_wait_in_the_appendix_after_the_closing_slide(decks, 
         assert answers and "Check your understanding" in answers[0].get_text()
 
 
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def on_screen(slide) -> str:
+    """What the room sees on a slide: its words without the presenter's notes."""
+    copy = BeautifulSoup(str(slide), "html.parser")
+    for notes in copy.select("aside.notes"):
+        notes.decompose()
+    return words(copy.get_text(" "))
+
+
+def sign_slides(top) -> list:
+    return [slide for slide in innermost_slides(top) if slide.select_one(".sms-room-signs")]
+
+
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
-def test_warning_signs_show_every_engine_sign_emergency_first(decks, path):
-    boxes = deck(decks, path).select(".sms-room-signs")
-    assert boxes
+def test_a_help_section_shows_the_warning_signs_on_two_slides_emergency_then_urgent(decks, path):
+    soup = deck(decks, path)
+    help_sections = [t for t in top_level_slides(soup) if not is_appendix(t) and sign_slides(t)]
+    assert help_sections, "no warning-sign slides in the teaching flow"
+    for top in help_sections:
+        slides = sign_slides(top)
+        where = plain(top.find("h2").get_text())
+        assert len(slides) <= 2, f"{where}: {len(slides)} warning-sign slides"
+        tiers = [box["data-tier"] for s in slides for box in s.select(".sms-room-signs")]
+        assert tiers == ["emergency", "urgent"], where
+        shown = " ".join(on_screen(s) for s in slides)
+        for sign in G.WARNING_SIGNS:  # every sign the engine has, in its own words
+            assert words(sign.signs) in shown, (where, sign.id)
+            assert words(sign.what_to_do) in shown, (where, sign.id)
+        # What to act on only: the phone script and the "soon" tier are for notes and appendix.
+        for sign in G.WARNING_SIGNS:
+            assert words(sign.what_to_say) not in shown, (where, sign.id)
+        for routine in G.ROUTINE_SIGNS:
+            assert words(routine.signs) not in shown, (where, routine.id)
+        assert words(room.HANDOUT_SIGNS_POINTER) in shown, where
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
+def test_warning_signs_are_big_type_emergency_at_least_body_size(decks, path):
     for top in top_level_slides(deck(decks, path)):
-        tiers = [box["data-tier"] for box in top.select(".sms-room-signs")]
-        assert tiers == sorted(tiers, key=["emergency", "urgent", "soon"].index)
-    shown = " ".join(" ".join(box.get_text(" ").split()) for box in boxes)
+        if is_appendix(top):
+            continue
+        for box in top.select(".sms-room-signs"):
+            size = float(re.search(r"font-size:([\d.]+)em", box["style"]).group(1))
+            floor = room.SIGNS_SHARED_MIN_EM if box["data-tier"] == "emergency" else 0
+            assert size >= max(room.SIGNS_MIN_EM, floor), box["data-tier"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
+def test_what_to_say_and_the_see_a_doctor_soon_signs_are_in_the_notes_and_the_appendix(decks, path):
+    tops = top_level_slides(deck(decks, path))
+    for top in tops:
+        for slide in [] if is_appendix(top) else sign_slides(top):
+            notes = words(" ".join(n.get_text(" ") for n in slide.select("aside.notes")))
+            for sign in G.WARNING_SIGNS:
+                assert words(sign.what_to_say) in notes, sign.id
+            for routine in G.ROUTINE_SIGNS:
+                assert words(routine.signs) in notes, routine.id
+    appendix = [
+        t for t in tops if is_appendix(t) and plain(t.find("h2").get_text()) == HELP_HEADING
+    ]
+    assert len(appendix) == 1
+    shown = words(appendix[0].get_text(" "))
     for sign in (*G.WARNING_SIGNS, *G.ROUTINE_SIGNS):
-        assert " ".join(sign.signs.split()) in shown, sign.id
-        assert " ".join(sign.what_to_do.split()) in shown, sign.id
-    for sign in G.WARNING_SIGNS:
-        assert " ".join(sign.what_to_say.split()) in shown, sign.id
+        assert words(getattr(sign, "what_to_say", "") or sign.signs) in shown, sign.id
+    for routine in G.ROUTINE_SIGNS:
+        assert words(routine.what_to_do) in shown, routine.id
+
+
+def test_a_tier_too_long_for_one_slide_is_cut_never_shrunk_below_the_floor():
+    urgent = next(t for t in room.tiers() if t.key == "urgent")
+    doubled = replace(urgent, signs=urgent.signs * 2)
+    boxes = room.warning_sign_slides(room.room_budget(), [doubled])
+    assert len(boxes) >= 2
+    for box in boxes:
+        assert estimate(box) <= room.room_budget()
+        size = float(re.search(r"font-size:([\d.]+)em", box).group(1))
+        assert size >= room.SIGNS_MIN_EM
+    shown = words(BeautifulSoup("".join(boxes), "html.parser").get_text(" "))
+    assert shown.count(words(urgent.signs[0].signs)) == 2  # nothing lost on the way
 
 
 def test_severity_comparison_is_three_columns_of_the_engines_headlines(decks):

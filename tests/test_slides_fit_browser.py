@@ -126,10 +126,16 @@ def test_warning_signs_help_now_and_the_severity_comparison_always_fit(measured,
     assert [str(s) for s in critical if s.too_tall] == []
 
 
-def test_warning_sign_slides_come_in_every_deck_and_fit(measured):
-    for path in NOTEBOOK_PATHS:
-        signs = [s for s in measured["16:9 projector"] if s.deck == path.stem and s.signs]
-        assert signs, f"{path.stem}: no warning-sign slide"
+@pytest.mark.parametrize("screen", SCREENS)
+def test_each_help_section_shows_its_warning_signs_on_at_most_two_slides_that_fit(measured, screen):
+    per_section: dict[tuple[str, int], list[Measured]] = {}
+    for slide in measured[screen]:
+        if slide.signs and not slide.appendix:
+            per_section.setdefault((slide.deck, slide.h), []).append(slide)
+    assert {deck for deck, _ in per_section} == {p.stem for p in NOTEBOOK_PATHS}
+    for (deck, _), slides in per_section.items():
+        assert len(slides) <= 2, f"{deck} {slides[0].section!r}: {len(slides)} warning-sign slides"
+        assert [str(s) for s in slides if s.too_tall] == []
 
 
 def test_every_teaching_slide_gives_the_presenter_notes(measured):

@@ -6,7 +6,9 @@
 - Each slide's content is cut into as many pages as it needs (``fit``). Later pages repeat the
   heading with "(continued)" and carry the same speaker notes, so the presenter view is never
   empty. Pages are vertical follow-on slides; the deck steps through them with the arrow keys.
-- Warning signs, the severity comparison and cards take their compact room form (``room``).
+- Warning signs, the severity comparison and cards take their compact room form (``room``):
+  a help section shows the signs on two slides, emergency then urgent; what to say and the
+  "see a doctor soon" tier go to that section's speaker notes and to an appendix slide.
 - Long asides leave the teaching flow for an appendix after the closing slide: every
   ``<details>`` (quiz answers, "Try this" answers, the answers behind a card) goes to
   "Answers", and the "Sources" sections (or any section whose heading cell is tagged
@@ -29,6 +31,8 @@ from .fit import ROOM, Flattened, estimate, flatten, fragment, paginate, render
 APPENDIX_HEADINGS = frozenset({"Sources"})
 APPENDIX_TAG = "slides-appendix"
 ANSWERS_HEADING = "Answers"
+# In the appendix of a deck that shows warning signs: what to say, and the "see a doctor soon" tier.
+HELP_HEADING = "Getting help: what to say"
 APPENDIX_LABEL = "Appendix: for after the session"
 CONTINUED = " (continued)"
 
@@ -172,7 +176,8 @@ def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
         root = fragment(html)
         if room.is_warning_signs(root):
             if not warning_signs_shown[0]:
-                out.extend(room.warning_sign_pieces(room.room_budget()))
+                room_left = ROOM.budget - estimate("".join(out)) if out else room.room_budget()
+                out.extend(room.warning_sign_slides(room_left))
                 warning_signs_shown[0] = True
             continue
         compare = root.select_one(".sms-compare")
@@ -296,6 +301,7 @@ def room_notebook(
     answers: list[Answer] = []
     teaching: list[nbformat.NotebookNode] = []
     appendix: list[nbformat.NotebookNode] = []
+    signs_shown = False
     label = (
         f'<p class="sms-appendix" style="margin:0 0 .2em;color:#404040;font-size:.8em">'
         f"{escape(APPENDIX_LABEL)}</p>"
@@ -309,11 +315,21 @@ def room_notebook(
             shown = [False]
             title = section[0].heading if group is not section[0] else ""
             group_pages = pages(pieces(group, markdown, answers, shown), reserve, title)
-            into.extend(_emit(group_pages, group.kind, group.notes or section_notes,
+            notes = group.notes or section_notes
+            if shown[0]:  # what to say and the routine tier, left off the slides, in full here
+                signs_shown = True
+                notes = [*notes, nbformat.v4.new_markdown_cell(room.notes_markdown())]
+            into.extend(_emit(group_pages, group.kind, notes,
                               label if into is appendix else ""))  # fmt: skip
+    front: list[nbformat.NotebookNode] = []
     if answers:
         answer_pages = pages(_answers_html(answers), estimate(label))
-        appendix[:0] = _emit(answer_pages, "slide", [], label)
+        front += _emit(answer_pages, "slide", [], label)
+    if signs_shown:
+        help_pieces = [f"<h2>{escape(HELP_HEADING)}</h2>", *room.say_and_routine_pieces(
+            room.room_budget() - estimate(label))]  # fmt: skip
+        front += _emit(pages(help_pieces, estimate(label)), "slide", [], label)
+    appendix[:0] = front
     result = copy.copy(nb)
     result.cells = teaching + appendix
     return result

@@ -1,8 +1,11 @@
 """What a room needs in place of a page's long panels, drawn from the engine and the cards.
 
-- Warning signs: one box per tier (emergency, urgent, soon), big type, each sign with what to
-  do (and what to say, when the engine gives it), read from ``guidance.WARNING_SIGNS`` and
-  ``guidance.ROUTINE_SIGNS``. A tier too long for one slide is cut into "1 of 2", "2 of 2".
+- Warning signs: two slides a room reads from the back, emergency then urgent, each sign with
+  what to do, read from ``guidance.WARNING_SIGNS``. Each box takes the largest type that fits
+  its slide (never smaller than ``SIGNS_MIN_EM``); a tier that would still not fit is cut into
+  "1 of 2", "2 of 2" rather than shrunk further. What to say and the "see a doctor soon" tier
+  (``guidance.ROUTINE_SIGNS``) go to the speaker notes and the appendix, and the slide says the
+  full list is on the handout.
 - The three-severity comparison: three columns of level and headline; the full cards are in
   the handout.
 - Any guidance card: level, headline and what to do; the reasons are in the handout.
@@ -12,7 +15,7 @@ Nothing here words advice of its own: every sign, action and headline is the eng
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -30,8 +33,15 @@ from widgets.render.theme import (
 
 from .fit import ROOM, estimate
 
-# Warning signs are the one thing everyone in the room must read: larger than body text.
-SIGNS_FONT_EM = 1.0
+# Warning signs are the one thing everyone in the room must read. A box takes the largest of
+# these sizes (em of the deck's 26 px body text) that fits its slide. The smallest is the floor:
+# the seven urgent signs, in the engine's full words, fit one slide at it, and below it the back
+# row of a clinic room struggles, so a longer list is cut into two slides instead.
+SIGNS_SIZES_EM = (1.15, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85)
+SIGNS_MIN_EM = SIGNS_SIZES_EM[-1]
+# Big enough to sit under a section's opening words; smaller, the box takes a slide of its own.
+SIGNS_SHARED_MIN_EM = 1.0
+HANDOUT_SIGNS_POINTER = "The full list is on your handout."
 HANDOUT_POINTER = "The full cards, with reasons and sources, are in the handout."
 CARD_POINTER = "Why, with sources: in the handout."
 
@@ -68,24 +78,41 @@ def _sign_item(sign: Sign) -> str:
     )
 
 
+def _slide_item(sign: Sign) -> str:
+    """The sign, then what to do on the same line: a wrapped line costs less than a new one."""
+    return (
+        f'<li style="margin:0 0 .25em"><strong>{escape(sign.signs)}</strong> '
+        f'<span aria-hidden="true">→</span> '
+        f'<span class="sms-room-todo">{escape(sign.what_to_do)}</span></li>'
+    )
+
+
 def _say_item(sign: Sign) -> str:
     return f'<li style="margin:0 0 .3em">{escape(getattr(sign, "what_to_say", ""))}</li>'
 
 
-def _tier_box(tier: Tier, items: str, title: str) -> str:
+def _tier_box(tier: Tier, items: str, title: str, em: float = 1.0, aside: str = "") -> str:
+    """A tier's box; ``aside`` is a short muted line at the right of its title, costing no line."""
     red = LEVEL_COLOURS[G.Level.RED]
     urgent = tier.key != "soon"
     background = red.background if urgent else NEUTRAL_BACKGROUND
     border = red.border if urgent else NEUTRAL_BORDER
     colour = red.label if urgent else TEXT
+    heading, flex = escape(title), ""
+    if aside:
+        heading = (
+            f'<span>{heading}</span><span class="sms-room-pointer" style="font-weight:400;'
+            f'color:{MUTED_TEXT};font-size:.8em">{escape(aside)}</span>'
+        )
+        flex = ";display:flex;justify-content:space-between;align-items:baseline;gap:1em"
     return (
         f'<div class="sms-room-signs sms-room-keep sms-room-break" data-tier="{tier.key}" '
-        f'style="font-size:{SIGNS_FONT_EM}em;line-height:1.25;color:{TEXT};background:{background};'
+        f'style="font-size:{em:g}em;line-height:1.2;color:{TEXT};background:{background};'
         f"border:4px solid {border};border-left-width:14px;border-radius:8px;"
-        f'padding:.35em .7em;margin:0">'
-        f'<p class="sms-room-tier" style="margin:0 0 .25em;font-weight:700;color:{colour}">'
-        f"{escape(title)}</p>"
-        f'<ul style="margin:0;padding-left:1.1em">{items}</ul></div>'
+        f'padding:.35em .6em;margin:0">'
+        f'<p class="sms-room-tier" style="margin:0 0 .25em;font-weight:700;color:{colour}{flex}">'
+        f"{heading}</p>"
+        f'<ul style="margin:0;padding-left:1em">{items}</ul></div>'
     )
 
 
@@ -101,11 +128,11 @@ def _share(signs: tuple[Sign, ...], count: int) -> list[tuple[Sign, ...]]:
 
 
 def _boxes(tier: Tier, signs: tuple[Sign, ...], item: Callable[[Sign], str], title: str,
-           budget: float) -> list[str]:  # fmt: skip
+           budget: float, em: float = 1.0) -> list[str]:  # fmt: skip
     """``signs`` in as few boxes as fit in ``budget``, shared out evenly (4 + 3, not 6 + 1)."""
 
     def box(chunk: tuple[Sign, ...], part: str) -> str:
-        return _tier_box(tier, "".join(item(s) for s in chunk), title + part)
+        return _tier_box(tier, "".join(item(s) for s in chunk), title + part, em)
 
     count = 1
     while count < len(signs):
@@ -120,19 +147,71 @@ def _boxes(tier: Tier, signs: tuple[Sign, ...], item: Callable[[Sign], str], tit
     return [box(c, f" ({n} of {len(chunks)})") for n, c in enumerate(chunks, start=1)]
 
 
-def warning_sign_pieces(budget: float) -> list[str]:
-    """Per tier: the signs with what to do, then (when the engine has it) what to say."""
+def _largest_box(tier: Tier, budget: float, smallest: float, aside: str = "") -> str | None:
+    """The tier's box at the largest size from ``SIGNS_SIZES_EM`` that fits ``budget``."""
+    items = "".join(_slide_item(sign) for sign in tier.signs)
+    for em in (size for size in SIGNS_SIZES_EM if size >= smallest):
+        box = _tier_box(tier, items, tier.label, em, aside)
+        if estimate(box) <= budget:
+            return box
+    return None
+
+
+def warning_sign_slides(room_left: float, acting: Sequence[Tier] | None = None) -> list[str]:
+    """Emergency, then urgent: one slide each, every sign with what to do.
+
+    ``room_left`` is what the section's opening words leave on their slide: the emergency box
+    joins them there when it fits at body size or larger, else it starts the next slide. Each
+    later tier starts a slide of its own; the last says the full list is on the handout. What
+    to say and the routine tier are for the notes and the appendix (``say_and_routine_pieces``),
+    so the room sees only what to act on. ``acting`` defaults to the engine's two tiers.
+    """
+    if acting is None:
+        acting = [tier for tier in tiers() if tier.key != "soon"]
+    pieces: list[str] = []
+    for number, tier in enumerate(acting):
+        aside = HANDOUT_SIGNS_POINTER if number == len(acting) - 1 else ""
+        shared = _largest_box(tier, room_left, SIGNS_SHARED_MIN_EM, aside) if number == 0 else None
+        if shared is not None:
+            pieces.append(shared.replace(" sms-room-break", "", 1))
+            continue
+        box = _largest_box(tier, room_budget(), SIGNS_MIN_EM, aside)
+        if box is None:  # a list grown past one slide: cut it, never shrink below the floor
+            pieces += _boxes(tier, tier.signs, _slide_item, tier.label, room_budget(), SIGNS_MIN_EM)
+        else:
+            pieces.append(box)
+    return pieces
+
+
+def say_and_routine_pieces(budget: float) -> list[str]:
+    """For the appendix: what to say for each sign, then the "see a doctor soon" tier."""
     pieces: list[str] = []
     for tier in tiers():
-        pieces += _boxes(tier, tier.signs, _sign_item, tier.label, budget)
         saying = tuple(s for s in tier.signs if getattr(s, "what_to_say", ""))
         if saying:
             title = f"{tier.label}: {SAY_LABEL.lower()}"
             pieces += _boxes(tier, saying, _say_item, title, budget)
-    # The first box sits under the section's own words; each later box starts a slide.
-    if pieces:
+        if tier.key == "soon":
+            pieces += _boxes(tier, tier.signs, _sign_item, tier.label, budget)
+    if pieces:  # the first box sits under the appendix heading
         pieces[0] = pieces[0].replace(" sms-room-break", "", 1)
     return pieces
+
+
+def notes_markdown() -> str:
+    """Speaker notes for the warning-sign slides: what to say, and the routine tier, in full."""
+    lines = [f"**{SAY_LABEL}** (on the phone or at the desk), for each sign on the slides:", ""]
+    for tier in tiers():
+        for sign in tier.signs:
+            said = getattr(sign, "what_to_say", "")
+            if said:
+                lines.append(f"- {escape(tier.label)}: {escape(said)}")
+    routine = next((tier for tier in tiers() if tier.key == "soon"), None)
+    if routine is not None:
+        lines += ["", f"**{escape(routine.label)}**", ""]
+        lines += [f"- {escape(s.signs)} {escape(s.what_to_do)}" for s in routine.signs]
+    lines += ["", HANDOUT_SIGNS_POINTER]
+    return "\n".join(lines)
 
 
 def is_warning_signs(tag: Tag) -> bool:
