@@ -17,8 +17,10 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ KEEP_WITH_NEXT_CLASSES = frozenset({"sms-quiz-prompt", "sms-room-keep-next"})
 
 def _style(tag: Tag) -> dict[str, str]:
     found: dict[str, str] = {}
-    for part in (tag.get("style") or "").split(";"):
+    for part in str(tag.get("style") or "").split(";"):
         if ":" in part:
             key, value = part.split(":", 1)
             found[key.strip().lower()] = value.strip().lower()
@@ -170,7 +172,7 @@ def _insets(tag: Tag, font: float) -> tuple[float, float]:
 # --- Heights --------------------------------------------------------------------------------
 
 
-def _is_block(node: object) -> bool:
+def _is_block(node: object) -> TypeGuard[Tag]:
     return isinstance(node, Tag) and node.name in BLOCK_TAGS
 
 
@@ -414,6 +416,8 @@ def _walk(tag: Tag, path: tuple[Tag, ...], width: float, font: float, bold: bool
                 child.wrap(wrapper)  # loose text becomes a paragraph so it can be placed
                 out.leaves.append(Leaf(wrapper, path, measure(wrapper, width, font, bold, line)))
             continue
+        if not isinstance(child, Tag):  # bs4 children are text or tags: never reached
+            continue
         if not _is_block(child):
             if child.name in ("style", "script"):
                 out.leaves.append(Leaf(child, path, 0.0))
@@ -512,11 +516,12 @@ def render(page: list[Leaf]) -> str:
 
 
 def _shallow_copy(soup: BeautifulSoup, container: Tag, first_leaf: Leaf) -> Tag:
-    clone = soup.new_tag(container.name, attrs=dict(container.attrs))
+    # bs4 takes list values (class) here, though its types say str.
+    clone = soup.new_tag(container.name, attrs=dict(container.attrs))  # type: ignore[arg-type]
     if container.name == "ol" and first_leaf.node.name == "li":
         items = container.find_all("li", recursive=False)
         position = next((i for i, li in enumerate(items) if li is first_leaf.node), 0)
-        start = int(container.get("start") or 1) + position
+        start = int(str(container.get("start") or 1)) + position
         if start != 1:
             clone["start"] = str(start)
     if container.name == "table":

@@ -228,7 +228,7 @@ def severity_columns(compare: Tag) -> str:
     """Mild, moderate and severe as three columns: which card, its level and its headline."""
     columns = []
     for card in compare.select("section.sms-card"):
-        level = G.Level(card.get("data-level"))
+        level = G.Level(str(card.get("data-level")))
         colours = LEVEL_COLOURS[level]
         title = card.select_one(".sms-card-title")
         label = card.select_one(".sms-card-level")
@@ -261,7 +261,7 @@ def compact_card(card: Tag) -> None:
         reasons.decompose()
     for p in card.find_all("p", recursive=False):
         if p.get_text(strip=True) == "What to do":
-            p["class"] = ["sms-room-keep-next"]
+            p["class"] = ["sms-room-keep-next"]  # type: ignore[assignment]  # bs4 keeps a list
     pointer = BeautifulSoup(
         f'<p style="margin:.4em 0 0;color:{MUTED_TEXT};font-size:.85em">{escape(CARD_POINTER)}</p>',
         "html.parser",
@@ -298,9 +298,10 @@ def wide_table_rows(table: Tag) -> str | None:
     Returns None for a table without a header row, which cannot be read this way.
     """
     head = table.find("thead")
-    if head is None or head.find("tr") is None:
+    first = head.find("tr") if head is not None else None
+    if first is None:
         return None
-    names = [c.get_text(" ", strip=True) for c in head.find("tr").find_all(["th", "td"])]
+    names = [c.get_text(" ", strip=True) for c in first.find_all(["th", "td"])]
     blocks = []
     for tr in (table.find("tbody") or table).find_all("tr", recursive=False):
         cells = tr.find_all(["th", "td"], recursive=False)
