@@ -87,8 +87,12 @@ present: setup-lab
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb \
 		--LabApp.app_settings_dir=$(CURDIR)/$(PRESENTING_SETTINGS) $(ROOT_FLAG) $(LAB_ARGS)
 
+# Style, formatting (`ruff format widgets tests bench` fixes what --check reports) and types:
+# mypy reads what to check, and how strictly, from pyproject.toml [tool.mypy].
 lint: setup
 	$(BIN)/ruff check widgets tests bench
+	$(BIN)/ruff format --check widgets tests bench
+	$(BIN)/mypy
 
 # ensure_browser.py finds (or installs) the Chromium the browser tests need, or stops with one
 # line naming what to install: no browser test is skipped in silence. The ten slowest tests are

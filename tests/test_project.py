@@ -8,11 +8,15 @@ import re
 import subprocess
 import sys
 import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from setuptools.config.pyprojecttoml import read_configuration
+
+import widgets
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -216,6 +220,51 @@ def test_make_test_can_run_on_fewer_workers(tmp_path):
     assert "-m pytest -n 1 " in commands
 
 
+def test_make_lint_checks_style_formatting_and_types_and_make_test_runs_it_first(tmp_path):
+    commands = make_dry_run("lint", tmp_path).splitlines()
+    venv_bin = f"{tmp_path / 'venv'}/bin/"
+    assert f"{venv_bin}ruff check widgets tests bench" in commands
+    assert f"{venv_bin}ruff format --check widgets tests bench" in commands
+    assert f"{venv_bin}mypy" in commands  # the files and the strictness: pyproject [tool.mypy]
+    assert re.search(r"^test:.*\blint\b", (ROOT / "Makefile").read_text(), re.MULTILINE)
+
+
+def test_the_code_is_formatted_as_ruff_format_writes_it():
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "widgets", "tests", "bench"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _mypy_patterns_match(pattern: str, module: str) -> bool:
+    # mypy's "a.b.*" covers a.b itself and everything below it.
+    return fnmatch(module, pattern) or (pattern.endswith(".*") and module == pattern[:-2])
+
+
+def test_mypy_is_strict_on_the_engine_and_content_floors_and_checks_the_whole_package():
+    mypy = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mypy"]
+    assert mypy["strict"] is True and mypy["files"] == ["widgets"]
+    relaxing = [o for o in mypy["overrides"] if False in o.values() or o.get("ignore_errors")]
+    for module in ("widgets.guidance", "widgets.engine", "widgets.engine.datafile",
+                   "widgets.content.references", "widgets.content.clinic"):  # fmt: skip
+        for override in relaxing:
+            patterns = override["module"]
+            patterns = [patterns] if isinstance(patterns, str) else patterns
+            assert not any(_mypy_patterns_match(p, module) for p in patterns), (module, override)
+
+
+def test_the_version_is_written_once_in_widgets_and_the_build_and_citation_agree():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" not in pyproject["project"] and "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "widgets.__version__"}
+    # What a wheel built from this checkout would be called.
+    built = read_configuration(ROOT / "pyproject.toml")["project"]["version"]
+    assert built == widgets.__version__
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(citation["version"]) == widgets.__version__
+
+
 def test_ci_installs_chromium_and_runs_make_test():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "apt-get install" in ci and "chromium" in ci
@@ -234,15 +283,17 @@ def test_pre_commit_strips_notebooks_and_runs_ruff():
 
 
 def run_pytest_on(test_file: Path, ci: bool) -> subprocess.CompletedProcess[str]:
-    """pytest on one file with this suite's conftest loaded as a plugin, CI set or not."""
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    env["PYTHONPATH"] = str(ROOT / "tests")
+    """pytest on one file with this suite's conftest loaded as a plugin, CI set or not.
+
+    ``python -m`` puts its working directory (the repository) first on the module path, so
+    ``-p tests.conftest`` finds the plugin without PYTHONPATH or a ``sys.path`` edit."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "PYTHONPATH")}
     if ci:
         env["CI"] = "true"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "conftest", "-q", "-p", "no:cacheprovider",
+        [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-q", "-p", "no:cacheprovider",
          "-c", os.devnull, "--rootdir", str(test_file.parent), str(test_file)],
-        capture_output=True, text=True, env=env, cwd=test_file.parent, timeout=120,
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
     )  # fmt: skip
 
 
