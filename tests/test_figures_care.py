@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from widgets.content.references import REFERENCES
-from widgets.guidance import LEVEL_ICONS, assess
+from widgets.guidance import assess
 from widgets.render import figures_care as F
 from widgets.render.stories import STORIES
+from widgets.render.theme import LEVEL_ICONS
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURES = [

@@ -10,7 +10,7 @@ from strategies import profiles
 from widgets import guidance as G
 from widgets.guidance import Guidance, Level, Reason, Urgency, assess
 from widgets.render.cards import card_html, read_cards
-from widgets.render.theme import LEVEL_COLOURS, contrast, text_pairs
+from widgets.render.theme import LEVEL_COLOURS, LEVEL_ICONS, contrast, text_pairs
 
 
 def assert_card_says(html: str, guidance: Guidance) -> None:
@@ -28,7 +28,7 @@ def test_every_card_shows_the_engines_level_headline_actions_and_reasons(profile
     guidance = assess(profile)
     html = card_html(guidance)
     assert_card_says(html, guidance)
-    assert G.LEVEL_ICONS[guidance.level] in html
+    assert LEVEL_ICONS[guidance.level] in html
 
 
 def test_the_level_is_shown_as_words_an_icon_and_a_colour():
@@ -36,7 +36,7 @@ def test_the_level_is_shown_as_words_an_icon_and_a_colour():
         guidance = Guidance(level=level, urgency=None, headline="h", actions=["a"], reasons=[])
         html = card_html(guidance)
         assert G.LEVEL_LABELS[level] in html
-        assert f'aria-hidden="true">{G.LEVEL_ICONS[level]}</span>' in html
+        assert f'aria-hidden="true">{LEVEL_ICONS[level]}</span>' in html
         assert LEVEL_COLOURS[level].background in html
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from html import escape
 
 from widgets import guidance as G
+from widgets.render.theme import LEVEL_ICONS
 from widgets.ui.redflags import NOTHING_TICKED, red_flag_checklist, red_flags
 
 
@@ -40,7 +41,7 @@ def test_ticking_an_urgent_red_flag_shows_the_urgent_help_panel():
     sign = next(s for s in G.WARNING_SIGNS if s.id == "possible_infection")
     assert escape(sign.what_to_do) in html
     assert escape(sign.what_to_say) in html and "What to say" in html
-    assert G.LEVEL_ICONS[G.Level.RED] in html and "Urgent" in html
+    assert LEVEL_ICONS[G.Level.RED] in html and "Urgent" in html
 
 
 def test_an_emergency_sign_outranks_an_urgent_one_and_comes_first():

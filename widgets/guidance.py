@@ -176,18 +176,9 @@ LEVEL_LABELS: dict[Level, str] = {
     Level.RED: "Red: do not use it, get help now",
 }
 
-# A text symbol for each level, so colour is never the only signal (wcag21, SC 1.4.1). Each is
-# in DejaVu Sans, the fallback font of most Linux machines and of headless Chromium here; the
-# no-entry sign is not, and printed as an empty box.
-LEVEL_ICONS: dict[Level, str] = {Level.GREEN: "✔", Level.AMBER: "⚠", Level.RED: "✖"}
-
-
+# Each level's glyph (so colour is never the only signal) is presentation: it lives in the
+# render floor's theme (widgets.render.theme.LEVEL_ICONS). The engine keeps only the words.
 URGENCY_WORDS: dict[Urgency, str] = {Urgency.EMERGENCY: "Emergency", Urgency.URGENT: "Urgent"}
-
-
-def urgency_label(urgency: Urgency) -> str:
-    """'✖ Emergency' or '✖ Urgent': both are red, so both carry the red icon and a word."""
-    return f"{LEVEL_ICONS[Level.RED]} {URGENCY_WORDS[urgency]}"
 
 
 # ---------------------------------------------------------------------------
@@ -314,10 +305,6 @@ class Guidance:
     @property
     def label(self) -> str:
         return LEVEL_LABELS[self.level]
-
-    @property
-    def icon(self) -> str:
-        return LEVEL_ICONS[self.level]
 
     @property
     def sources(self) -> list[str]:

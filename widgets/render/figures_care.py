@@ -11,9 +11,9 @@ import math
 
 from widgets.content.findings import FINDINGS
 from widgets.content.stories import STORIES
-from widgets.guidance import LEVEL_ICONS, LEVEL_LABELS, Level, assess
+from widgets.guidance import LEVEL_LABELS, Level, assess
 from widgets.render.svgfigure import SvgFigure, text
-from widgets.render.theme import LEVEL_COLOURS, MUTED_TEXT, TEXT
+from widgets.render.theme import LEVEL_COLOURS, LEVEL_ICONS, MUTED_TEXT, TEXT
 
 INK = TEXT
 MUTED = MUTED_TEXT

@@ -18,7 +18,7 @@ from widgets.content.clinic import Clinic, localise_html, wording
 from widgets.content.references import citations
 from widgets.render.cards import card_html, cite_marks, example_title
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
-from widgets.render.theme import LEVEL_ICONS, level_values, style
+from widgets.render.theme import LEVEL_ICONS, level_values, style, urgency_label
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -
         weight = "700" if emergency else "600"
         urgency = (
             f"<span {style('urgency', weight=weight, **red)}>"
-            f"{escape(LEVEL_ICONS[G.Level.RED])} {escape(G.URGENCY_WORDS[sign.urgency])}</span>"
+            f"{escape(urgency_label(sign.urgency))}</span>"
         )
         todo = f"<span {style('weight', weight=weight)}>{escape(say(sign.what_to_do))}</span>"
         signs = escape(say(sign.signs))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from widgets.guidance import Level
+from widgets.guidance import URGENCY_WORDS, Level, Urgency
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,20 @@ LEVEL_COLOURS: dict[Level, LevelColours] = {
 
 # ---------------------------------------------------------------------------
 # Glyphs: a level is a word, a colour and one of these (hidden from screen readers,
-# which read the word)
+# which read the word), so colour is never the only signal (wcag21, SC 1.4.1). Each is in
+# DejaVu Sans, the fallback font of most Linux machines and of headless Chromium; the
+# no-entry sign is not, and printed as an empty box. The engine keeps only the words.
 # ---------------------------------------------------------------------------
 
 LEVEL_ICONS: dict[Level, str] = {Level.GREEN: "✔", Level.AMBER: "⚠", Level.RED: "✖"}
 BOX_TICKED = "☑"
 BOX_EMPTY = "☐"
+
+
+def urgency_label(urgency: Urgency) -> str:
+    """'✖ Emergency' or '✖ Urgent': both are red, so both carry the red icon and a word."""
+    return f"{LEVEL_ICONS[Level.RED]} {URGENCY_WORDS[urgency]}"
+
 
 # ---------------------------------------------------------------------------
 # Type

@@ -13,7 +13,8 @@ from html import escape
 import widgets
 from widgets.content.clinic import CONTENT_LICENCE, contact_html, localise_html
 from widgets.content.series import TEMPLATES
-from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level, Urgency, WarningSign
+from widgets.guidance import URGENCY_WORDS, WARNING_SIGNS, Level, Urgency, WarningSign
+from widgets.render.theme import LEVEL_ICONS
 
 CARD_CSS = TEMPLATES / "handout" / "static" / "card.css"
 TITLE = "Spinal stenosis: when to get help now"

@@ -14,7 +14,8 @@ from nbformat import NotebookNode, from_dict
 import widgets
 from widgets.content.clinic import LICENCE_NOTE, contact_html, localise_html
 from widgets.content.series import TEMPLATES
-from widgets.guidance import LEVEL_ICONS, URGENCY_WORDS, WARNING_SIGNS, Level
+from widgets.guidance import URGENCY_WORDS, WARNING_SIGNS, Level
+from widgets.render.theme import LEVEL_ICONS
 
 # The README's title: the name of the whole series.
 SERIES_TITLE = "Can I use a back massager if I have spinal stenosis?"

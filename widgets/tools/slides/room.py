@@ -29,6 +29,7 @@ from widgets.render.theme import (
     NEUTRAL_BACKGROUND,
     NEUTRAL_BORDER,
     TEXT,
+    urgency_label,
 )
 
 from .fit import ROOM, estimate
@@ -62,7 +63,7 @@ def tiers() -> list[Tier]:
     for urgency in (G.Urgency.EMERGENCY, G.Urgency.URGENT):
         signs = tuple(s for s in G.WARNING_SIGNS if s.urgency is urgency)
         if signs:
-            found.append(Tier(urgency.value, G.urgency_label(urgency), signs))
+            found.append(Tier(urgency.value, urgency_label(urgency), signs))
     if G.ROUTINE_SIGNS:
         found.append(Tier("soon", G.ROUTINE_HEADING, G.ROUTINE_SIGNS))
     return found
