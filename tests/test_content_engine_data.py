@@ -283,6 +283,21 @@ def test_the_engine_says_exactly_what_its_wording_file_says():
     }
 
 
+def test_a_clinician_relabels_an_answer_and_every_form_and_checklist_shows_it(tmp_path):
+    folder = package_copy(
+        tmp_path,
+        {
+            "engine/data/en/wording.toml": (
+                'fever = "Fever, chills or feeling hot and unwell"',
+                'fever = "A fever, chills, or feeling hot and unwell"',
+            )
+        },
+    )
+    result = run_python(folder, "from widgets import guidance as G\nprint(G.SYMPTOMS['fever'])")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "A fever, chills, or feeling hot and unwell"
+
+
 def test_the_engines_own_numbers_fill_the_names_in_braces():
     assert not [text for text in G.all_phrases() if "{" in text or "}" in text]
     on_thinners = replace(G.starting_profile(), conditions=frozenset({"blood_thinners"}))
@@ -363,6 +378,16 @@ ENGINE_MISTAKES = {
         'say = "Say: I have back pain with a fever or chills."\n',
         "",
         "[[rules]] entry 'possible_infection', field 'say': is needed on a red rule",
+    ),
+    "an answer without its label": (
+        'fever = "Fever, chills or feeling hot and unwell"\n',
+        "",
+        "[labels.symptoms], field 'fever': missing (it is required)",
+    ),
+    "a label for an answer the engine does not know": (
+        'fever = "Fever, chills or feeling hot and unwell"',
+        'fevers = "Fever, chills or feeling hot and unwell"',
+        "[labels.symptoms], field 'fevers': unknown field; allowed: leg_pain, numbness",
     ),
     "words for a rule the engine does not have": (
         'id = "tens_evidence"',

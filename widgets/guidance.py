@@ -27,74 +27,63 @@ from typing import Any
 from widgets.engine.datafile import DataFileError
 from widgets.engine.wording import Wording, load_wording
 
+# The engine's words, read once at import (see the module's docstring).
+_WORDING: Wording = load_wording()
+
 # ---------------------------------------------------------------------------
-# Vocabulary: the one place the UI, notebooks and handouts read labels from.
+# Vocabulary: the one place the UI, notebooks and handouts read labels from. The ids are the
+# engine's (its rules test for them); the words for each come from the wording file.
 # ---------------------------------------------------------------------------
 
-REGIONS: dict[str, str] = {
-    "lumbar": "Low back (lumbar)",
-    "cervical": "Neck (cervical)",
-    "both": "Both neck and low back",
-    # Many people do not know where their narrowing is; they get the advice for both.
-    "not_sure": "Not sure where the narrowing is",
-}
+# Many people do not know where their narrowing is: "not_sure" gets the advice for both.
+REGIONS: dict[str, str] = _WORDING.labels("regions", ("lumbar", "cervical", "both", "not_sure"))
 
 # Severity is described by what a person can do, never by a scan grade (schizas2010).
-SEVERITIES: dict[str, str] = {
-    "mild": "Mild: symptoms only after a long walk or a long time standing.",
-    "moderate": "Moderate: you have to stop and rest often when you walk or stand.",
-    "severe": "Severe: you can walk or stand for only a few minutes.",
-}
+SEVERITIES: dict[str, str] = _WORDING.labels("severities", ("mild", "moderate", "severe"))
 
-SYMPTOMS: dict[str, str] = {
-    "leg_pain": "Pain, aching or heaviness in the buttocks or legs when you walk or stand",
-    "numbness": "Numbness or tingling",
-    "worsening_weakness": "New or worsening weakness, or a foot that drags or slaps (foot drop)",
-    "hand_clumsiness": (
-        "Clumsy hands that are new or getting worse: trouble with buttons, writing or "
-        "holding things"
+SYMPTOMS: dict[str, str] = _WORDING.labels(
+    "symptoms",
+    (
+        "leg_pain",
+        "numbness",
+        "worsening_weakness",
+        "hand_clumsiness",
+        "balance_problems",
+        "saddle_numbness",
+        "bladder_bowel_changes",
+        "fever",
+        "weight_loss",
+        "night_pain",
+        "swollen_calf",
+        "new_back_pain",
+        "major_injury",
+        "recent_injury",
     ),
-    "balance_problems": "Poor balance or unsteady walking that is new or getting worse",
-    "saddle_numbness": "Numbness between the legs, around the bottom or genitals",
-    "bladder_bowel_changes": "New trouble peeing or pooing, or leaking or not being able to stop",
-    "fever": "Fever, chills or feeling hot and unwell",
-    "weight_loss": "Weight loss you cannot explain",
-    "night_pain": "Constant pain at night that does not ease when you change position",
-    "swollen_calf": "One calf or leg that is newly swollen, warm, red or sore to touch",
-    "new_back_pain": "Back pain that is new, or different from your usual pain",
-    "major_injury": "A bad fall, a car crash or another big injury",
-    "recent_injury": "A minor fall or knock in the last few weeks",
-}
+)
 
-CONDITIONS: dict[str, str] = {
-    "blood_thinners": "Blood thinners, or a bleeding disorder",
-    "osteoporosis": "Osteoporosis (thin, weak bones)",
-    "steroids": "Steroid tablets taken for a long time",
-    "neuropathy": "Reduced feeling in the skin, for example from diabetes (nerve damage)",
-    "recent_spine_surgery": "Recent spine surgery, or metal implants in the spine",
-    "pacemaker": "A pacemaker or another electronic implant",
-    "pregnancy": "Pregnancy",
-    "cancer": "Cancer, now or in the past",
-    "blood_clot": "A blood clot in a vein (DVT)",
-    "skin_problem": "A wound, rash or skin infection where the massager would go",
-}
+CONDITIONS: dict[str, str] = _WORDING.labels(
+    "conditions",
+    (
+        "blood_thinners",
+        "osteoporosis",
+        "steroids",
+        "neuropathy",
+        "recent_spine_surgery",
+        "pacemaker",
+        "pregnancy",
+        "cancer",
+        "blood_clot",
+        "skin_problem",
+    ),
+)
 
-DEVICES: dict[str, str] = {
-    "percussion": "Percussion gun (a head that taps fast and hard)",
-    "shiatsu": "Shiatsu cushion or belt (rolling, kneading nodes)",
-    "vibration": "Vibration pad or wand (gentle buzzing)",
-    "manual": "Manual tool (a roller, ball or hook you press yourself)",
-    "massage_chair": "Massage chair (rollers and airbags, often with neck rollers)",
-    "tens": "TENS or EMS unit (electrical pulses through sticky pads)",
-}
+DEVICES: dict[str, str] = _WORDING.labels(
+    "devices", ("percussion", "shiatsu", "vibration", "manual", "massage_chair", "tens")
+)
 
-AREAS: dict[str, str] = {
-    "neck": "Neck",
-    "upper_back": "Upper back",
-    "lower_back": "Lower back",
-    "buttocks": "Buttocks",
-    "legs": "Legs",
-}
+AREAS: dict[str, str] = _WORDING.labels(
+    "areas", ("neck", "upper_back", "lower_back", "buttocks", "legs")
+)
 
 INTENSITY_RANGE = (1, 5)
 MINUTES_RANGE = (1, 60)
@@ -109,9 +98,7 @@ MAX_SESSIONS = 3
 START_INTENSITY = (1, 2)
 START_MINUTES = 5
 
-# The engine's words, read once at import. Sentences quote the numbers above by name, so the
-# words and the rules cannot disagree.
-_WORDING: Wording = load_wording()
+# Sentences in the wording file quote these numbers by name, so words and rules cannot disagree.
 _NUMBERS = {
     "start_low": START_INTENSITY[0],
     "start_high": START_INTENSITY[1],
@@ -171,14 +158,15 @@ class Urgency(StrEnum):
 
 
 LEVEL_LABELS: dict[Level, str] = {
-    Level.GREEN: "Green: generally OK with care",
-    Level.AMBER: "Amber: check first or change how you use it",
-    Level.RED: "Red: do not use it, get help now",
+    Level(name): label for name, label in _WORDING.labels("levels", tuple(Level)).items()
 }
 
 # Each level's glyph (so colour is never the only signal) is presentation: it lives in the
 # render floor's theme (widgets.render.theme.LEVEL_ICONS). The engine keeps only the words.
-URGENCY_WORDS: dict[Urgency, str] = {Urgency.EMERGENCY: "Emergency", Urgency.URGENT: "Urgent"}
+URGENCY_WORDS: dict[Urgency, str] = {
+    Urgency(name): word
+    for name, word in _WORDING.labels("urgencies", (Urgency.EMERGENCY, Urgency.URGENT)).items()
+}
 
 
 # ---------------------------------------------------------------------------

@@ -95,6 +95,18 @@ TEXTS = Schema(
         _text("routine_heading"),
     ),
 )
+LABEL_TABLES = (
+    "regions",
+    "severities",
+    "symptoms",
+    "conditions",
+    "devices",
+    "areas",
+    "levels",
+    "urgencies",
+)
+# Each [labels.<table>] is checked against the ids the engine knows (``Wording.labels``).
+LABELS = Schema(key="", fields=tuple(Field(name, kind=dict) for name in LABEL_TABLES))
 _SOURCES = Field("sources", kind=list)
 REASONS = Schema(fields=(Field("id"), _text("text"), _SOURCES))
 RULES = Schema(
@@ -121,7 +133,7 @@ PLACEMENTS = Schema(
     fields=(Field("id"), _text("place"), Field("ok", kind=bool), _text("why"), _SOURCES)
 )
 
-TABLES = ("texts", "reasons", "rules", "warning_signs", "routine_signs", "placements")
+TABLES = ("texts", "labels", "reasons", "rules", "warning_signs", "routine_signs", "placements")
 
 
 @dataclass(frozen=True)
@@ -130,6 +142,7 @@ class Wording:
 
     path: Path
     texts: Mapping[str, str]
+    label_tables: Mapping[str, Mapping[str, Any]]
     reasons: tuple[dict[str, Any], ...]
     rules: tuple[dict[str, Any], ...]
     warning_signs: tuple[dict[str, Any], ...]
@@ -139,6 +152,17 @@ class Wording:
     def where(self, table: str, entry: str, field: str) -> str:
         """How a message names one field of one entry of this file."""
         return f"{shown(self.path)}: [[{table}]] entry {entry!r}, field {field!r}"
+
+    def labels(self, table: str, ids: tuple[str, ...]) -> dict[str, str]:
+        """The words for each of ``ids`` from ``[labels.<table>]``, in the order of ``ids``.
+
+        The table must name exactly these ids: the engine's rules test for them, so a label
+        for an answer the engine does not know, or an answer without a label, is a mistake.
+        """
+        schema = Schema(fields=tuple(_text(name, _PLAIN) for name in ids), key="")
+        where = f"{shown(self.path)}: [labels.{table}]"
+        words = check_entry(self.label_tables.get(table), schema, where=where)
+        return {name: str(words[name]) for name in ids}
 
     def fill(self, text: str, numbers: Mapping[str, object]) -> str:
         """``text`` with its quoted texts and numbers in place; {limit} stays for the card."""
@@ -169,6 +193,7 @@ def load_wording(source: Path = WORDING_FILE, language: str = DEFAULT_LANGUAGE) 
     return Wording(
         path=path,
         texts={name: str(text) for name, text in texts.items()},
+        label_tables=check_entry(data.get("labels"), LABELS, where=f"{shown(path)}: [labels]"),
         reasons=entries("reasons", REASONS),
         rules=entries("rules", RULES),
         warning_signs=entries("warning_signs", WARNING_SIGNS),
