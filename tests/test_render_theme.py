@@ -7,6 +7,7 @@ size is one edit, and the card still builds without Jinja2 (the explorer page ru
 
 from __future__ import annotations
 
+import inspect
 import re
 import subprocess
 import sys
@@ -17,10 +18,12 @@ import pytest
 
 from widgets import guidance as G
 from widgets.content.quizzes import Question
-from widgets.render import panels, theme
+from widgets.render import figures_care, figures_spine, options, panels, theme
 from widgets.render.cards import card_html
 from widgets.render.handout import render_handout
 from widgets.render.profile_text import box_html, muted, note_html, profile_summary_html
+from widgets.render.stories import STORIES
+from widgets.render.svgfigure import SvgFigure
 from widgets.render.worksheets import WORKSHEETS
 from widgets.ui.explorer import compare_severities, severity_explorer
 from widgets.ui.myplan import download_link_html, my_plan
@@ -88,8 +91,25 @@ def _everything_drawn() -> dict[str, str]:
         "quiz": quiz("test", (QUESTION,)).static_html(),
         "values": values_exercise().static_html(),
         "my plan": my_plan(where=None, folder="unused").static_html(),
+        "options table": options.options_table().html(),
+        **{f"story {story.name}": story.html() for story in STORIES},
+        **{f"figure {name}": figure.html() for name, figure in _figures().items()},
     }
     return drawn
+
+
+def _figures() -> dict[str, SvgFigure]:
+    """Every figure a module of the render floor draws with no arguments."""
+    found = {}
+    for module in (figures_spine, figures_care, options):
+        for name, make in inspect.getmembers(module, inspect.isfunction):
+            if make.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            signature = inspect.signature(make)
+            if signature.return_annotation in ("SvgFigure", SvgFigure) and not signature.parameters:
+                found[name] = make()
+    assert len(found) >= 10, found.keys()
+    return found
 
 
 def _panels() -> list[panels.Panel]:
@@ -123,17 +143,11 @@ def test_every_colour_the_series_draws_is_one_the_contrast_test_checks(drawn):
         colour for _, text, background in theme.text_pairs() for colour in (text, background)
     }
     borders = {colours.border for colours in theme.LEVEL_COLOURS.values()}
-    known = checked | borders | {theme.NEUTRAL_BORDER}
+    figure_lines = set(vars(theme.FIGURE).values())
+    known = checked | borders | figure_lines | {theme.NEUTRAL_BORDER}
     for what, html in drawn.items():
         for colour in HEX.findall(html):
             assert colour.lower() in known, f"{what}: {colour} bypasses the theme"
-
-
-def test_the_level_glyphs_live_in_the_theme_and_every_card_shows_its_own():
-    assert set(theme.LEVEL_ICONS) == set(G.Level)
-    for level in G.Level:
-        guidance = G.Guidance(level=level, urgency=None, headline="h", actions=["a"], reasons=[])
-        assert f'aria-hidden="true">{theme.LEVEL_ICONS[level]}</span>' in card_html(guidance)
 
 
 @pytest.mark.parametrize("sheet", STYLESHEETS, ids=lambda p: p.name)

@@ -13,10 +13,12 @@ from widgets.content.findings import FINDINGS
 from widgets.content.stories import STORIES
 from widgets.guidance import LEVEL_LABELS, Level, assess
 from widgets.render.svgfigure import SvgFigure, text
-from widgets.render.theme import LEVEL_COLOURS, LEVEL_ICONS, MUTED_TEXT, TEXT
+from widgets.render.theme import FIGURE as F
+from widgets.render.theme import LEVEL_COLOURS, LEVEL_ICONS, MUTED_TEXT, PAGE, TEXT
 
 INK = TEXT
 MUTED = MUTED_TEXT
+ROW, BAR, BAR_EDGE, CONE = F.row, F.bar, F.bar_edge, F.cone
 # Words drawn on a level's background use its label colour, which passes WCAG contrast there.
 EASES = (LEVEL_COLOURS[Level.GREEN].background, LEVEL_COLOURS[Level.GREEN].label)
 PROVOKES = (LEVEL_COLOURS[Level.AMBER].background, LEVEL_COLOURS[Level.AMBER].label)
@@ -46,13 +48,13 @@ def evidence_chart() -> SvgFigure:
     for i, f in enumerate(FINDINGS):
         y = top + i * row_h
         if i % 2 == 0:
-            parts.append(f'<rect x="0" y="{y}" width="{width}" height="{row_h}" fill="#f4f4f4"/>')
+            parts.append(f'<rect x="0" y="{y}" width="{width}" height="{row_h}" fill="{ROW}"/>')
         parts.append(text(12, y + 24, f.option, size=16, anchor="start", weight="bold"))
         parts.append(text(12, y + 46, f.finding, size=13, anchor="start", fill=MUTED))
         if f.strength < 0:
             # Never tested: no bar, only a small dotted box saying so.
             parts.append(
-                f'<rect x="{bar_x}" y="{y + 10}" width="70" height="22" fill="#ffffff" '
+                f'<rect x="{bar_x}" y="{y + 10}" width="70" height="22" fill="{PAGE}" '
                 f'stroke="{MUTED}" stroke-dasharray="3 3"/>'
             )
             parts.append(text(bar_x + 35, y + 26, "no trials", size=12, fill=MUTED))
@@ -60,8 +62,8 @@ def evidence_chart() -> SvgFigure:
         else:
             bar_w = max(f.strength * bar_unit, 8)
             parts.append(
-                f'<rect x="{bar_x}" y="{y + 10}" width="{bar_w}" height="22" fill="#c9dcef" '
-                f'stroke="#1f4e79"/>'
+                f'<rect x="{bar_x}" y="{y + 10}" width="{bar_w}" height="22" fill="{BAR}" '
+                f'stroke="{BAR_EDGE}"/>'
             )
             label_x = bar_x + bar_w + 8
         parts.append(text(label_x, y + 27, f.verdict, size=14, anchor="start", weight="bold"))
@@ -118,7 +120,7 @@ def _person(
     return "".join(
         [
             _line(*hip, sx, sy),
-            f'<circle cx="{hx:.1f}" cy="{hy:.1f}" r="13" fill="#ffffff" stroke="{INK}" '
+            f'<circle cx="{hx:.1f}" cy="{hy:.1f}" r="13" fill="{PAGE}" stroke="{INK}" '
             'stroke-width="4"/>',
             _line(sx, sy, *hands, width=4),
             _line(*hip, *knee),
@@ -152,19 +154,19 @@ def positions_of_comfort() -> SvgFigure:
     """Four positions: three that bend the low back forward and one that arches it."""
     trolley = "".join(
         [
-            '<rect x="118" y="150" width="52" height="40" fill="none" stroke="#1f4e79" '
+            f'<rect x="118" y="150" width="52" height="40" fill="none" stroke="{BAR_EDGE}" '
             'stroke-width="3"/>',
             _line(118, 150, 108, 142, width=3),
-            '<circle cx="126" cy="204" r="7" fill="none" stroke="#1f4e79" stroke-width="3"/>',
-            '<circle cx="162" cy="204" r="7" fill="none" stroke="#1f4e79" stroke-width="3"/>',
+            f'<circle cx="126" cy="204" r="7" fill="none" stroke="{BAR_EDGE}" stroke-width="3"/>',
+            f'<circle cx="162" cy="204" r="7" fill="none" stroke="{BAR_EDGE}" stroke-width="3"/>',
             _person((62, 148), 40, (108, 142), (68, 178), (62, 212)),
             _ground(14, 212, 166),
         ]
     )
     cycling = "".join(
         [
-            '<circle cx="50" cy="190" r="26" fill="none" stroke="#1f4e79" stroke-width="3"/>',
-            '<circle cx="142" cy="190" r="26" fill="none" stroke="#1f4e79" stroke-width="3"/>',
+            f'<circle cx="50" cy="190" r="26" fill="none" stroke="{BAR_EDGE}" stroke-width="3"/>',
+            f'<circle cx="142" cy="190" r="26" fill="none" stroke="{BAR_EDGE}" stroke-width="3"/>',
             _line(50, 190, 82, 150, width=3),
             _line(82, 150, 130, 138, width=3),
             _line(130, 138, 142, 190, width=3),
@@ -258,13 +260,13 @@ def walking_programme() -> SvgFigure:
                 x += 24
             parts.append(
                 f'<rect x="{x}" y="{y + 6}" width="{length * unit}" height="22" rx="4" '
-                f'fill="#c9dcef" stroke="#1f4e79" stroke-width="2"/>'
+                f'fill="{BAR}" stroke="{BAR_EDGE}" stroke-width="2"/>'
             )
             x += length * unit
     key_y = top + len(_WALK_WEEKS) * row_h + 18
     parts += [
-        f'<rect x="100" y="{key_y - 14}" width="34" height="18" rx="4" fill="#c9dcef" '
-        f'stroke="#1f4e79" stroke-width="2"/>',
+        f'<rect x="100" y="{key_y - 14}" width="34" height="18" rx="4" fill="{BAR}" '
+        f'stroke="{BAR_EDGE}" stroke-width="2"/>',
         text(142, key_y, "Walk at an easy pace", size=14, anchor="start"),
         _pause(364, key_y - 5),
         text(376, key_y, "Short rest: sit, or lean forward", size=14, anchor="start"),
@@ -296,8 +298,8 @@ def _box(
     lines: tuple[str, ...],
     *,
     bold: bool = False,
-    fill: str = "#ffffff",
-    stroke: str = "#1f4e79",
+    fill: str = PAGE,
+    stroke: str = BAR_EDGE,
 ) -> str:
     parts = [
         f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="{fill}" '
@@ -355,7 +357,7 @@ def teach_back() -> SvgFigure:
             _box(520, 40, 220, 90, ("3. Check", "They fix any mix-up", "and ask again"), bold=True),
             _arrow(242, 85, 266, 85, "teach-back-arrow"),
             _arrow(492, 85, 516, 85, "teach-back-arrow"),
-            '<path d="M 630 132 C 630 190, 130 190, 130 136" fill="none" stroke="#1a1a1a" '
+            f'<path d="M 630 132 C 630 190, 130 190, 130 136" fill="none" stroke="{INK}" '
             'stroke-width="2.5" marker-end="url(#teach-back-arrow)"/>',
             text(380, 200, "Repeat for each key point (about 3 in one visit)", size=15),
             "</g>",
@@ -470,7 +472,7 @@ def relief_and_safety() -> SvgFigure:
         [
             # The beam tips towards safety: warning signs always outweigh comfort.
             _line(150, 102, 610, 142, width=5),
-            f'<path d="M 380 124 l -30 74 h 60 z" fill="#d9d9d9" stroke="{INK}" stroke-width="2"/>',
+            f'<path d="M 380 124 l -30 74 h 60 z" fill="{CONE}" stroke="{INK}" stroke-width="2"/>',
             _box(
                 40,
                 26,

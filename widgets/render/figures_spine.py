@@ -13,20 +13,34 @@ from html import escape
 
 from widgets.guidance import DEVICES, PLACEMENTS, REGIONS
 from widgets.render.svgfigure import SvgFigure, text
+from widgets.render.theme import FIGURE as F
+from widgets.render.theme import PAGE, TEXT
 
-# A small palette with dark text on light fills, so labels keep a contrast of 4.5:1 or more.
-BONE = "#d9cfc1"
-BONE_EDGE = "#6b5b45"
-CANAL = "#ffffff"
-NERVE = "#f2c14e"
-NERVE_EDGE = "#7a5a00"
-DISC = "#9ecae1"
-LIGAMENT = "#f4a582"
-INK = "#1a1a1a"
-OK_FILL = "#1b7837"
-NOT_OK_FILL = "#b2182b"
-SKIN = "#f3e3d3"
-SKIN_EDGE = "#8c6d52"
+# The theme's figure palette: dark text on light fills, so labels keep a contrast of 4.5:1 or
+# more (the contrast test checks every pair).
+BONE = F.bone
+BONE_EDGE = F.bone_edge
+CANAL = PAGE
+NERVE = F.nerve
+NERVE_EDGE = F.nerve_edge
+DISC = F.disc
+LIGAMENT = F.ligament
+INK = TEXT
+OK_FILL = F.ok
+NOT_OK_FILL = F.not_ok
+SKIN = F.skin
+SKIN_EDGE = F.skin_edge
+DISC_EDGE = F.disc_edge
+LIGAMENT_EDGE = F.ligament_edge
+POINTER = F.pointer
+CHAIR = F.chair
+DIVIDER = F.divider
+PART = F.device_part
+DEVICE = F.device
+PANEL_EDGE = F.panel_edge
+PANEL = F.panel
+MUSCLE_EDGE = F.muscle_edge
+MUSCLE = F.muscle
 
 
 def _lines(
@@ -84,16 +98,16 @@ def canal_cross_section() -> SvgFigure:
     narrowed = (
         # A bulging disc pushes in from the front, a thick ligament from the back,
         # and bone spurs from the sides: the three usual causes of narrowing.
-        f'<ellipse cx="{right}" cy="148" rx="34" ry="16" fill="{DISC}" stroke="#2c6d94" '
+        f'<ellipse cx="{right}" cy="148" rx="34" ry="16" fill="{DISC}" stroke="{DISC_EDGE}" '
         f'stroke-width="1.5"/>'
-        f'<ellipse cx="{right}" cy="218" rx="32" ry="14" fill="{LIGAMENT}" stroke="#a34a1f" '
-        f'stroke-width="1.5"/>'
+        f'<ellipse cx="{right}" cy="218" rx="32" ry="14" fill="{LIGAMENT}" '
+        f'stroke="{LIGAMENT_EDGE}" stroke-width="1.5"/>'
         f'<path d="M {right - 41} 170 L {right - 18} 182 L {right - 41} 194 Z" fill="{BONE}" '
         f'stroke="{BONE_EDGE}" stroke-width="1.5"/>'
         f'<path d="M {right + 41} 170 L {right + 18} 182 L {right + 41} 194 Z" fill="{BONE}" '
         f'stroke="{BONE_EDGE}" stroke-width="1.5"/>'
     )
-    pointer = 'stroke="#444" stroke-width="1.2"'
+    pointer = f'stroke="{POINTER}" stroke-width="1.2"'
     body = (
         text(340, 24, "Front of the body (belly side)", size=13)
         + text(340, 296, "Back of the body (skin of your back)", size=13)
@@ -150,7 +164,7 @@ def _standing_person(x: float) -> str:
 
 def _seated_leaning_person(x: float) -> str:
     stroke = f'stroke="{INK}" stroke-width="4" stroke-linecap="round" fill="none"'
-    chair = 'stroke="#6b6b6b" stroke-width="4" fill="none"'
+    chair = f'stroke="{CHAIR}" stroke-width="4" fill="none"'
     hip = (x - 20, 185)
     neck = (x + 25, 112)
     return (
@@ -177,13 +191,13 @@ def _canal_side_view(x: float, gap: float, folds: bool) -> str:
         # Standing up straight, the ligament behind the nerves buckles inwards.
         back = "".join(
             f'<path d="M {back_x + 14} {y} Q {back_x - 10} {y + 21} {back_x + 14} {y + 42}" '
-            f'fill="{LIGAMENT}" stroke="#a34a1f" stroke-width="1.5"/>'
+            f'fill="{LIGAMENT}" stroke="{LIGAMENT_EDGE}" stroke-width="1.5"/>'
             for y in (70, 112, 154, 196)
         )
     else:
         back = (
             f'<rect x="{back_x}" y="70" width="12" height="164" rx="5" fill="{LIGAMENT}" '
-            f'stroke="#a34a1f" stroke-width="1.5"/>'
+            f'stroke="{LIGAMENT_EDGE}" stroke-width="1.5"/>'
         )
     nerve_x = x + 34 + gap / 2
     nerve = (
@@ -203,7 +217,7 @@ def bending_forward_opens_canal() -> SvgFigure:
         + text(165, 290, "Standing or walking upright", size=16, weight="bold")
         + text(165, 312, "The canal gets narrower.", size=14)
         + text(165, 332, "Leg symptoms often come on.", size=14)
-        + '<line x1="340" y1="40" x2="340" y2="330" stroke="#999" stroke-width="1"/>'
+        + f'<line x1="340" y1="40" x2="340" y2="330" stroke="{DIVIDER}" stroke-width="1"/>'
         + _seated_leaning_person(430)
         + _canal_side_view(525, 40, folds=False)
         + text(515, 290, "Sitting or bending forward", size=16, weight="bold")
@@ -300,13 +314,13 @@ def spine_regions() -> SvgFigure:
         bottom = boxes[last][1] + boxes[last][2]
         labels += (
             f'<path d="M 305 {top:.1f} L 315 {top:.1f} L 315 {bottom:.1f} L 305 {bottom:.1f}" '
-            f'fill="none" stroke="#444" stroke-width="1.5"/>'
+            f'fill="none" stroke="{POINTER}" stroke-width="1.5"/>'
             + _lines(328, (top + bottom) / 2 - 10, label, width=40, size=15, weight="bold")
             + _lines(328, (top + bottom) / 2 + 9, note, width=46, size=13)
         )
     cord_label = (
         f'<line x1="{boxes[19][0] - 4:.1f}" y1="{cord_end:.1f}" x2="150" y2="{cord_end:.1f}" '
-        f'stroke="#444" stroke-width="1.2"/>'
+        f'stroke="{POINTER}" stroke-width="1.2"/>'
         + _lines(20, cord_end - 12, "The spinal cord ends about here. Below it, only nerve roots.",
                  width=20, size=12)
     )  # fmt: skip
@@ -373,12 +387,12 @@ def _marker(x: float, y: float, number: int, ok: bool) -> str:
     """OK is a green circle, Not OK a red square: shape and number as well as colour."""
     fill = OK_FILL if ok else NOT_OK_FILL
     shape = (
-        f'<circle cx="{x}" cy="{y}" r="12" fill="{fill}" stroke="#fff" stroke-width="2"/>'
+        f'<circle cx="{x}" cy="{y}" r="12" fill="{fill}" stroke="{PAGE}" stroke-width="2"/>'
         if ok
         else f'<rect x="{x - 11}" y="{y - 11}" width="22" height="22" fill="{fill}" '
-        f'stroke="#fff" stroke-width="2"/>'
+        f'stroke="{PAGE}" stroke-width="2"/>'
     )
-    return shape + text(x, y + 5, str(number), size=13, weight="bold", fill="#ffffff")
+    return shape + text(x, y + 5, str(number), size=13, weight="bold", fill=PAGE)
 
 
 def ok_label(ok: bool) -> str:
@@ -448,49 +462,51 @@ def _device_icon(device: str, cx: float, cy: float) -> str:
         )
         return (
             f'<rect x="{cx - 22}" y="{cy - 14}" width="40" height="28" rx="10" '
-            f'fill="#c7d7ea" {edge}/>' + waves
+            f'fill="{DEVICE}" {edge}/>' + waves
         )
     if device == "shiatsu":
         nodes = "".join(
-            f'<circle cx="{cx + dx}" cy="{cy + dy}" r="7" fill="#c7d7ea" {edge}/>'
+            f'<circle cx="{cx + dx}" cy="{cy + dy}" r="7" fill="{DEVICE}" {edge}/>'
             for dx in (-12, 12)
             for dy in (-9, 9)
         )
         return (
-            f'<rect x="{cx - 30}" y="{cy - 22}" width="60" height="44" rx="8" fill="#eee" '
+            f'<rect x="{cx - 30}" y="{cy - 22}" width="60" height="44" rx="8" fill="{PART}" '
             f"{edge}/>" + nodes
         )
     if device == "percussion":
         return (
-            f'<rect x="{cx - 30}" y="{cy - 16}" width="48" height="20" rx="6" fill="#c7d7ea" '
+            f'<rect x="{cx - 30}" y="{cy - 16}" width="48" height="20" rx="6" fill="{DEVICE}" '
             f"{edge}/>"
-            f'<rect x="{cx - 8}" y="{cy + 4}" width="14" height="24" rx="4" fill="#c7d7ea" '
+            f'<rect x="{cx - 8}" y="{cy + 4}" width="14" height="24" rx="4" fill="{DEVICE}" '
             f"{edge}/>"
-            f'<circle cx="{cx + 26}" cy="{cy - 6}" r="8" fill="#eee" {edge}/>'
+            f'<circle cx="{cx + 26}" cy="{cy - 6}" r="8" fill="{PART}" {edge}/>'
         )
     if device == "massage_chair":
         return (
-            f'<rect x="{cx - 22}" y="{cy - 30}" width="36" height="44" rx="6" fill="#eee" {edge}/>'
-            f'<rect x="{cx - 22}" y="{cy + 14}" width="52" height="14" rx="4" fill="#eee" '
+            f'<rect x="{cx - 22}" y="{cy - 30}" width="36" height="44" rx="6" fill="{PART}" '
             f"{edge}/>"
-            f'<circle cx="{cx - 4}" cy="{cy - 20}" r="6" fill="#c7d7ea" {edge}/>'
-            f'<circle cx="{cx - 4}" cy="{cy}" r="6" fill="#c7d7ea" {edge}/>'
+            f'<rect x="{cx - 22}" y="{cy + 14}" width="52" height="14" rx="4" fill="{PART}" '
+            f"{edge}/>"
+            f'<circle cx="{cx - 4}" cy="{cy - 20}" r="6" fill="{DEVICE}" {edge}/>'
+            f'<circle cx="{cx - 4}" cy="{cy}" r="6" fill="{DEVICE}" {edge}/>'
         )
     if device == "tens":
         return (
-            f'<rect x="{cx - 30}" y="{cy - 14}" width="26" height="30" rx="4" fill="#c7d7ea" '
+            f'<rect x="{cx - 30}" y="{cy - 14}" width="26" height="30" rx="4" fill="{DEVICE}" '
             f"{edge}/>"
             f'<path d="M {cx - 4} {cy} Q {cx + 10} {cy - 18} {cx + 22} {cy - 10}" fill="none" '
             f"{edge}/>"
-            f'<rect x="{cx + 16}" y="{cy - 18}" width="16" height="14" rx="3" fill="#eee" {edge}/>'
+            f'<rect x="{cx + 16}" y="{cy - 18}" width="16" height="14" rx="3" fill="{PART}" '
+            f"{edge}/>"
             f'<path d="M {cx - 4} {cy + 6} Q {cx + 10} {cy + 20} {cx + 22} {cy + 14}" fill="none" '
             f"{edge}/>"
-            f'<rect x="{cx + 16}" y="{cy + 8}" width="16" height="14" rx="3" fill="#eee" {edge}/>'
+            f'<rect x="{cx + 16}" y="{cy + 8}" width="16" height="14" rx="3" fill="{PART}" {edge}/>'
         )
     return (
         f'<line x1="{cx - 30}" y1="{cy}" x2="{cx + 30}" y2="{cy}" stroke="{INK}" '
         f'stroke-width="4"/>'
-        f'<rect x="{cx - 20}" y="{cy - 10}" width="40" height="20" rx="10" fill="#c7d7ea" '
+        f'<rect x="{cx - 20}" y="{cy - 10}" width="40" height="20" rx="10" fill="{DEVICE}" '
         f"{edge}/>"
     )
 
@@ -498,8 +514,8 @@ def _device_icon(device: str, cx: float, cy: float) -> str:
 def _device_card(device: str, depth: str, x: float, y: float) -> str:
     name, _, what = DEVICES[device].partition(" (")
     return (
-        f'<rect x="{x}" y="{y}" width="155" height="230" rx="10" fill="#fafafa" '
-        f'stroke="#888" stroke-width="1.5"/>'
+        f'<rect x="{x}" y="{y}" width="155" height="230" rx="10" fill="{PANEL}" '
+        f'stroke="{PANEL_EDGE}" stroke-width="1.5"/>'
         + _device_icon(device, x + 77, y + 50)
         + _lines(x + 77, y + 105, name, width=18, size=14, anchor="middle", weight="bold")
         + _lines(x + 77, y + 145, what.rstrip(")").capitalize(), width=20, size=12,
@@ -522,8 +538,8 @@ def device_types() -> SvgFigure:
         for i, (device, depth) in enumerate(_OTHER_DEVICES)
     )
     arrow = (
-        '<line x1="30" y1="275" x2="500" y2="275" stroke="#444" stroke-width="2"/>'
-        '<path d="M 500 268 L 514 275 L 500 282 Z" fill="#444"/>'
+        f'<line x1="30" y1="275" x2="500" y2="275" stroke="{POINTER}" stroke-width="2"/>'
+        f'<path d="M 500 268 L 514 275 L 500 282 Z" fill="{POINTER}"/>'
         + text(30, 300, "Gentler", size=13, anchor="start")
         + text(514, 300, "Stronger", size=13, anchor="end")
         + _lines(530, 272, "A manual tool is as strong as you make it.", width=22, size=12)
@@ -553,8 +569,8 @@ def device_types() -> SvgFigure:
 def massage_reach() -> SvgFigure:
     """Where massage works (the muscles) and where the narrowing is (deep, around the nerves)."""
     cx = 240
-    muscle = 'fill="#e7a3a3" stroke="#8c2d2d" stroke-width="1.5"'
-    pointer = 'stroke="#444" stroke-width="1.2"'
+    muscle = f'fill="{MUSCLE}" stroke="{MUSCLE_EDGE}" stroke-width="1.5"'
+    pointer = f'stroke="{POINTER}" stroke-width="1.2"'
     body = (
         text(cx, 24, "Front of the body (belly side)", size=13)
         + _vertebra_from_above(cx)

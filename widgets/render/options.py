@@ -21,21 +21,14 @@ from widgets.content.options import (
 )
 from widgets.render.cards import cite_marks
 from widgets.render.svgfigure import SvgFigure, text
-from widgets.render.theme import BODY_SIZE, FONT, MUTED_TEXT, NEUTRAL_BORDER, TEXT
+from widgets.render.theme import FIGURE, PAGE, TEXT, style
 
 # ---------------------------------------------------------------------------
 # Drawing
 # ---------------------------------------------------------------------------
 
-_TABLE = (
-    f'style="font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};border-collapse:collapse;'
-    # A long word breaks, so the table fits a phone's width instead of scrolling sideways.
-    f'margin:.5em 0;max-width:60em;overflow-wrap:anywhere"'
-)
-_CELL = (
-    f'style="border:1px solid {NEUTRAL_BORDER};padding:.4em .6em;vertical-align:top;'
-    f'text-align:left"'
-)
+_TABLE = style("options-table")
+_CELL = style("cell")
 
 
 @dataclass(frozen=True)
@@ -58,7 +51,7 @@ class OptionsTable:
             rows.append(
                 "<tr>"
                 f'<th scope="row" {_CELL}>{escape(option.name)}'
-                f'<br><span style="font-weight:normal;color:{MUTED_TEXT}">'
+                f"<br><span {style('row-note')}>"
                 f"{escape(option.what_it_is)}</span></th>"
                 f"<td {_CELL}>{escape(option.may_do)}{cite_marks(option.sources)}{numbers}</td>"
                 f"<td {_CELL}>{escape(CERTAINTY_MEANING[option.certainty])}</td>"
@@ -67,7 +60,7 @@ class OptionsTable:
             )
         return (
             f'<table class="sms-options" {_TABLE}>'
-            f'<caption style="text-align:left;font-weight:700;padding:.3em 0">Your options '
+            f"<caption {style('caption')}>Your options "
             f"side by side. Every number is out of {DENOMINATOR} people.</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
@@ -80,7 +73,7 @@ def options_table() -> OptionsTable:
     return OptionsTable()
 
 
-_ICON_FILLS = ("#1f4e79", "#c9dcef", "#ffffff")
+_ICON_FILLS = (FIGURE.bar_edge, FIGURE.bar, PAGE)
 _ICON_MARKS = ("▲", "●", "▼")
 
 
@@ -102,7 +95,7 @@ def icon_array(
                 f'fill="{_ICON_FILLS[g % 3]}" stroke="{TEXT}" stroke-width="1.5"/>'
             )
             parts.append(text(x + size / 2, y + 16, _ICON_MARKS[g % 3], size=12,
-                              fill="#ffffff" if g % 3 == 0 else TEXT))  # fmt: skip
+                              fill=PAGE if g % 3 == 0 else TEXT))  # fmt: skip
             index += 1
     key_x = left + 10 * (size + gap) + 16
     for g, (count, label) in enumerate(groups):
@@ -112,7 +105,7 @@ def icon_array(
             f'fill="{_ICON_FILLS[g % 3]}" stroke="{TEXT}" stroke-width="1.5"/>'
         )
         parts.append(text(key_x + size / 2, y, _ICON_MARKS[g % 3], size=12,
-                          fill="#ffffff" if g % 3 == 0 else TEXT))  # fmt: skip
+                          fill=PAGE if g % 3 == 0 else TEXT))  # fmt: skip
         parts.append(text(key_x + size + 10, y, f"{count} in {DENOMINATOR} {label}", size=16,
                           anchor="start"))  # fmt: skip
     return SvgFigure(

@@ -17,7 +17,7 @@ from html import escape
 from widgets.content.stories import ILLUSTRATIVE_LABEL
 from widgets.content.stories import STORIES as STORY_DATA
 from widgets.content.stories import Story as StoryData
-from widgets.render.theme import BODY_SIZE, FONT, NEUTRAL_BORDER, TEXT
+from widgets.render.theme import style
 
 
 class Story(StoryData):
@@ -30,16 +30,15 @@ class Story(StoryData):
 
         # The same large type as the cards: clinicians project these on a wall.
         story_text = "".join(f"<p>{escape(p)}</p>" for p in self.paragraphs)
-        text_style = f"font-family:{FONT};font-size:{BODY_SIZE};color:{TEXT};line-height:1.45"
+        text_style = style("story-text")
         return (
-            f'<section class="series-story" style="border:2px solid {NEUTRAL_BORDER};'
-            'border-radius:10px;padding:.8em 1em;margin:1em 0;max-width:50em">'
-            f'<div style="{text_style}">'
-            f'<p style="margin-top:0"><strong>{escape(self.name)}</strong> '
-            f'<span style="border:1px solid {NEUTRAL_BORDER};border-radius:4px;padding:0 .4em">'
+            f'<section class="series-story" {style("story")}>'
+            f"<div {text_style}>"
+            f"<p {style('story-name')}><strong>{escape(self.name)}</strong> "
+            f"<span {style('tag')}>"
             f"{ILLUSTRATIVE_LABEL}</span></p>{story_text}</div>"
             f"{card_html(self.guidance(), title=f'Guidance card for {self.name}')}"
-            f'<div style="{text_style}">'
+            f"<div {text_style}>"
             f"<p><strong>Think about it:</strong> {escape(self.question)}</p>"
             f"<details><summary>Answer</summary><p>{escape(self.full_answer())}</p></details>"
             "</div></section>"

@@ -53,6 +53,49 @@ LEVEL_COLOURS: dict[Level, LevelColours] = {
     Level.RED: LevelColours(background="#fdeaea", border="#b3261e", label="#8a1010"),
 }
 
+
+@dataclass(frozen=True)
+class FigureColours:
+    """Fills and lines of the SVG figures. Labels sit on the light fills in ``TEXT`` or
+    ``MUTED_TEXT``, and numbers on the dark fills in ``PAGE`` white (see ``text_pairs``)."""
+
+    bone: str = "#d9cfc1"
+    bone_edge: str = "#6b5b45"
+    nerve: str = "#f2c14e"
+    nerve_edge: str = "#7a5a00"
+    disc: str = "#9ecae1"
+    disc_edge: str = "#2c6d94"
+    ligament: str = "#f4a582"
+    ligament_edge: str = "#a34a1f"
+    skin: str = "#f3e3d3"
+    skin_edge: str = "#8c6d52"
+    muscle: str = "#e7a3a3"
+    muscle_edge: str = "#8c2d2d"
+    ok: str = "#1b7837"  # dark: white numbers on it
+    not_ok: str = "#b2182b"  # dark: white numbers on it
+    device: str = "#c7d7ea"
+    device_part: str = "#eeeeee"
+    cone: str = "#d9d9d9"
+    panel: str = "#fafafa"
+    panel_edge: str = "#888888"
+    row: str = "#f4f4f4"
+    bar: str = "#c9dcef"
+    bar_edge: str = "#1f4e79"  # dark: white marks on it
+    pointer: str = "#444444"
+    chair: str = "#6b6b6b"
+    divider: str = "#999999"
+
+    def light_fills(self) -> dict[str, str]:
+        names = ("bone", "nerve", "disc", "ligament", "skin", "muscle", "device")
+        names += ("device_part", "cone", "panel", "row", "bar")
+        return {name: getattr(self, name) for name in names}
+
+    def dark_fills(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in ("ok", "not_ok", "bar_edge")}
+
+
+FIGURE = FigureColours()
+
 # ---------------------------------------------------------------------------
 # Glyphs: a level is a word, a colour and one of these (hidden from screen readers,
 # which read the word), so colour is never the only signal (wcag21, SC 1.4.1). Each is in
@@ -162,6 +205,16 @@ STYLES: dict[str, str] = {
     "break-inside:avoid;overflow-wrap:anywhere",
     "cell": "border:1px solid {neutral_border};padding:.4em .6em;vertical-align:top;"
     "text-align:left",
+    "options-table": _TYPE + ";border-collapse:collapse;margin:.5em 0;max-width:60em;"
+    # A long word breaks, so the table fits a phone's width instead of scrolling sideways.
+    "overflow-wrap:anywhere",
+    "caption": "text-align:left;font-weight:700;padding:.3em 0",
+    "row-note": "font-weight:normal;color:{muted}",
+    "story": "border:2px solid {neutral_border};border-radius:10px;padding:.8em 1em;margin:1em 0;"
+    "max-width:50em",
+    "story-text": _TYPE + ";line-height:1.45",
+    "story-name": "margin-top:0",
+    "tag": "border:1px solid {neutral_border};border-radius:4px;padding:0 .4em",
     "sources": _TYPE + ";max-width:50em;padding-left:1.8em;overflow-wrap:anywhere",
     "details": "font-family:{font};font-size:{body};margin:.2em 0",
     # Widgets
@@ -255,6 +308,11 @@ def text_pairs() -> list[tuple[str, str, str]]:
         # Write-in lines are not text, but they must show as clearly as text on a photocopy.
         ("write-in lines", RULE, PAGE),
     ]
+    for name, fill in FIGURE.light_fills().items():
+        pairs.append((f"figure label on {name}", TEXT, fill))
+        pairs.append((f"figure muted label on {name}", MUTED_TEXT, fill))
+    for name, fill in FIGURE.dark_fills().items():
+        pairs.append((f"figure white mark on {name}", PAGE, fill))
     for level, colours in LEVEL_COLOURS.items():
         pairs.append((f"{level} card text", TEXT, colours.background))
         pairs.append((f"{level} card label", colours.label, colours.background))
