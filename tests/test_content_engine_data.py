@@ -298,6 +298,12 @@ def test_a_clinician_relabels_an_answer_and_every_form_and_checklist_shows_it(tm
     assert result.stdout.strip() == "A fever, chills, or feeling hot and unwell"
 
 
+def test_a_language_without_its_own_wording_file_yet_gets_the_english_words():
+    spanish = load_wording(language="es")
+    assert spanish.path == WORDING
+    assert spanish.warning_signs == load_wording().warning_signs
+
+
 def test_the_engines_own_numbers_fill_the_names_in_braces():
     assert not [text for text in G.all_phrases() if "{" in text or "}" in text]
     on_thinners = replace(G.starting_profile(), conditions=frozenset({"blood_thinners"}))

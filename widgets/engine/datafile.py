@@ -114,7 +114,10 @@ def read(path: Path) -> dict[str, Any]:
             raise DataFileError(f"{shown(path)}: not valid TOML: {err}") from None
     elif path.suffix in (".yaml", ".yml"):
         # Imported here, so the engine (TOML only) never needs pyyaml, in Pyodide or anywhere.
-        import yaml
+        try:
+            import yaml
+        except ImportError:
+            raise DataFileError(f"{shown(path)}: reading YAML needs pyyaml installed") from None
 
         try:
             data = yaml.safe_load(text)
