@@ -395,6 +395,25 @@ ENGINE_MISTAKES = {
         'fevers = "Fever, chills or feeling hot and unwell"',
         "[labels.symptoms], field 'fevers': unknown field; allowed: leg_pain, numbness",
     ),
+    "a red rule's warning sign dropped": (
+        '[[warning_signs]]\nid = "possible_infection"\nurgency = "urgent"\n'
+        'signs = "Back pain with a fever, chills or feeling very unwell."\n'
+        'what_to_do = "Contact your doctor or urgent care today."\n',
+        "",
+        "[[warning_signs]] entry 'possible_infection', field 'id': missing; the warning list "
+        "must always show this sign",
+    ),
+    "a sign of harm after use dropped": (
+        'id = "clot_in_lungs"',
+        'id = "clot_in_the_lungs"',
+        "[[warning_signs]] entry 'clot_in_lungs', field 'id': missing; the warning list must "
+        "always show this sign",
+    ),
+    "a place a massager must never go called fine": (
+        'id = "front_of_neck"\nplace = "The front and sides of the neck"\nok = false',
+        'id = "front_of_neck"\nplace = "The front and sides of the neck"\nok = true',
+        "[[placements]] entry 'front_of_neck', field 'ok': must be false",
+    ),
     "words for a rule the engine does not have": (
         'id = "tens_evidence"',
         'id = "tens_evidenze"',

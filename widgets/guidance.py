@@ -820,6 +820,12 @@ class WarningSign:
     what_to_say: str = ""
 
 
+# Signs of harm from a massager itself, which no rule can see (they come after use): with each
+# red rule's sign, the warning list must always show them. A wording file may reword signs and
+# add new ones, never drop these.
+_ALWAYS_WARNED = ("after_use_stroke_signs", "clot_in_lungs", "after_use_muscle_damage")
+
+
 def _warning_signs(wording: Wording) -> tuple[WarningSign, ...]:
     """The warning signs. A sign that is also a rule (same id) says what the rule says and
     cites what it cites, so the two cannot drift apart; its urgency must match the rule's."""
@@ -827,6 +833,10 @@ def _warning_signs(wording: Wording) -> tuple[WarningSign, ...]:
     for entry in wording.warning_signs:
         sign_id, urgency = entry["id"], Urgency(entry["urgency"])
         rule = RULES_BY_ID.get(sign_id)
+        if rule is not None and rule.level is not Level.RED:
+            raise DataFileError(
+                f"{wording.where('warning_signs', sign_id, 'id')}: names a rule that is not red"
+            )
         if rule is not None:
             for name in ("what_to_say", "sources"):
                 if name in entry:
@@ -858,6 +868,13 @@ def _warning_signs(wording: Wording) -> tuple[WarningSign, ...]:
                 sources=sources,
             )
         )
+    red = [rule.id for rule in RULES if rule.level is Level.RED]
+    for sign_id in [*red, *_ALWAYS_WARNED]:
+        if sign_id not in {sign.id for sign in signs}:
+            raise DataFileError(
+                f"{wording.where('warning_signs', sign_id, 'id')}: missing; the warning list "
+                "must always show this sign"
+            )
     return tuple(signs)
 
 
@@ -938,16 +955,38 @@ class Placement:
     sources: tuple[str, ...]
 
 
-PLACEMENTS: tuple[Placement, ...] = tuple(
-    Placement(
-        id=entry["id"],
-        place=_filled(entry["place"]),
-        ok=entry["ok"],
-        why=_filled(entry["why"]),
-        sources=tuple(entry["sources"]),
+# Places a massager must never go. A wording file may reword them, never drop them or call
+# them fine: that is a change to the evidence, not to the words.
+_NEVER_HERE = ("spine_bones", "front_of_neck", "numb_skin", "broken_skin", "over_a_clot")
+
+
+def _placements(wording: Wording) -> tuple[Placement, ...]:
+    places = tuple(
+        Placement(
+            id=entry["id"],
+            place=_filled(entry["place"]),
+            ok=entry["ok"],
+            why=_filled(entry["why"]),
+            sources=tuple(entry["sources"]),
+        )
+        for entry in wording.placements
     )
-    for entry in _WORDING.placements
-)
+    for place_id in _NEVER_HERE:
+        found = [place for place in places if place.id == place_id]
+        if not found:
+            raise DataFileError(
+                f"{wording.where('placements', place_id, 'id')}: missing; the series must "
+                "always say not to put a massager here"
+            )
+        if found[0].ok:
+            raise DataFileError(
+                f"{wording.where('placements', place_id, 'ok')}: must be false (a massager "
+                "must never go here); got true"
+            )
+    return places
+
+
+PLACEMENTS: tuple[Placement, ...] = _placements(_WORDING)
 
 # ---------------------------------------------------------------------------
 # The session planner's question: what is the nearest setting the engine would call green?
