@@ -123,7 +123,9 @@ def urgency_label(urgency: Urgency) -> str:
 # Clinicians project these on a wall: body text is large and the headline larger still.
 BODY_SIZE = "1.1em"
 HEADLINE_SIZE = "1.3em"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+# DejaVu Sans before Roboto: the level glyphs are in it, and headless Chromium falls back to it.
+FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Roboto, Arial, sans-serif"
+MONO_FONT = "'DejaVu Sans Mono', Menlo, Consolas, monospace"
 # Paper: 12 pt body text for older eyes (the personal handout's print rules).
 PRINT_BODY_SIZE = "12pt"
 PRINT_HEADLINE_SIZE = "13.5pt"
@@ -277,8 +279,11 @@ def style(name: str, **values: str) -> str:
 
 
 def css_variables() -> str:
-    """The theme as CSS custom properties, for stylesheets (handout and card sheets)."""
+    """The theme's fonts and colours as CSS custom properties, for stylesheets (the handout and
+    warning-card sheets carry a copy, checked by a test)."""
     pairs = {
+        "--sms-font": FONT,
+        "--sms-mono": MONO_FONT,
         "--sms-text": TEXT,
         "--sms-muted": MUTED_TEXT,
         "--sms-page": PAGE,
