@@ -71,6 +71,19 @@ def test_rise_starts_a_show_at_the_first_slide():
 
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_each_notebooks_rise_settings_are_ones_rise_knows_and_agree_with_presenting(path):
+    """RISE lays a notebook's ``rise`` metadata over the user's settings: same schema."""
+    rise = nbformat.read(path, as_version=4).metadata["rise"]
+    schema = plugin_schema("jupyterlab-rise:plugin")
+    assert set(rise) <= set(schema["properties"])
+    jsonschema.validate(rise, schema)
+    presenting = settings("presenting.json")["jupyterlab-rise:plugin"]
+    assert {k: v for k, v in rise.items() if k in presenting} == {
+        k: v for k, v in presenting.items() if k in rise
+    }
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
 def test_every_code_cell_opens_collapsed(path):
     # JupyterLab 4 has no global "collapse code" setting; it honours this per-cell flag.
     nb = nbformat.read(path, as_version=4)

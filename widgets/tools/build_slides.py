@@ -31,6 +31,7 @@ from widgets.tools.handouts.execute import execute_node
 from widgets.tools.safe_output import OutputRefused, staged_output
 from widgets.tools.slides.deck import room_notebook
 from widgets.tools.slides.fit import ROOM, room_css
+from widgets.tools.slides.live import live_fit, live_report
 
 REVEAL = TEMPLATES / "slides" / "reveal.js"
 DEFAULT_OUT = ROOT / "build" / "slides"
@@ -100,8 +101,15 @@ def build_deck(notebook: Path, out: Path) -> Deck:
     nb = nbformat.read(notebook, as_version=4)
     nb = execute_node(slide_cells(nb), notebook.parent, timeout=CELL_TIMEOUT_S)
     slides = exporter()
+
+    def markdown(source: str) -> str:
+        return slides.markdown2html({}, source)
+
+    # How the same cells fare live in RISE, which cannot cut them: read by the slide tests.
+    live = live_report(live_fit(nb, markdown))
+    (out / f"{notebook.stem}.live.json").write_text(live, encoding="utf-8")
     # Cut after running: the cut needs the widgets' pictures, and they exist only then.
-    nb = room_notebook(nb, lambda source: slides.markdown2html({}, source))
+    nb = room_notebook(nb, markdown)
     resources = {"metadata": {"name": notebook.stem}, "room_css": room_css()}
     body, _ = slides.from_notebook_node(nb, resources=resources)
     body = localise_html(body)  # the clinic's words and numbers; a no-op for neutral "en"

@@ -111,7 +111,7 @@ class Answer:
     body: str  # HTML
 
 
-def _output_html(output: nbformat.NotebookNode) -> str:
+def output_html(output: nbformat.NotebookNode) -> str:
     data = output.get("data", {})
     if "text/html" in data:
         return "".join(data["text/html"])
@@ -160,15 +160,19 @@ def _take_details(root: Tag, where: str, answers: list[Answer], previous: str) -
 
 
 def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
-           warning_signs_shown: list[bool]) -> list[str]:  # fmt: skip
-    """The group's content as HTML, each cell's wrapped in a div (``fragment`` if planned so)."""
+           warning_signs_shown: list[bool], section: str = "") -> list[str]:  # fmt: skip
+    """The group's content as HTML, each cell's wrapped in a div (``fragment`` if planned so).
+
+    ``section`` names the slide a follow-on slide without a heading belongs to: its answers
+    are filed under that name in the appendix.
+    """
     out: list[str] = []
     previous_text = ""
     for cell in group.cells:
         if cell.cell_type == "markdown":
             html = markdown(cell.source)
         elif cell.cell_type == "code":
-            html = "".join(_output_html(o) for o in cell.get("outputs", []))
+            html = "".join(output_html(o) for o in cell.get("outputs", []))
         else:
             continue
         if not html.strip():
@@ -200,7 +204,7 @@ def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
             box.name = "div"
             if box.has_attr("aria-label"):
                 box["role"] = "group"
-        _take_details(root, group.heading, answers, previous_text)
+        _take_details(root, group.heading or section, answers, previous_text)
         text = root.get_text(" ", strip=True)
         previous_text = text if len(text) < 300 else previous_text
         wrapper_class = ' class="fragment"' if slide_type(cell) == "fragment" else ""
@@ -311,12 +315,14 @@ def room_notebook(
         reserve = estimate(label) if into is appendix else 0.0
         # A follow-on slide planned without notes shows its section's: never an empty window.
         section_notes = [note for group in section for note in group.notes]
+        shown = [False]  # once per section, however many follow-on slides it is planned as
         for group in section:
-            shown = [False]
+            before = shown[0]
             title = section[0].heading if group is not section[0] else ""
-            group_pages = pages(pieces(group, markdown, answers, shown), reserve, title)
+            made = pieces(group, markdown, answers, shown, section[0].heading)
+            group_pages = pages(made, reserve, title)
             notes = group.notes or section_notes
-            if shown[0]:  # what to say and the routine tier, left off the slides, in full here
+            if shown[0] and not before:  # what to say and the routine tier, in full here
                 signs_shown = True
                 notes = [*notes, nbformat.v4.new_markdown_cell(room.notes_markdown())]
             into.extend(_emit(group_pages, group.kind, notes,

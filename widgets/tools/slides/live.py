@@ -1,47 +1,200 @@
-"""Give every notebook cell a slide type, by the rules the deck build uses.
+"""Keep RISE live presenting (``make present``) in step with the decks, by cell metadata.
 
-RISE (``make present``) reads each cell's ``slideshow.slide_type``; a cell added without one
-would fall into whatever slide came before it. This sets the same type ``deck.slide_type``
-infers (``## `` starts a slide, ``### `` a follow-on slide, speaker notes are notes, the rest
-joins the slide) on cells that have none. Cells that already have a type are left alone, and
-nothing but that metadata is written. Run it after adding cells::
+RISE reads each cell's ``slideshow.slide_type`` and cannot cut a cell, nor fit a slide to
+the screen: a planned slide taller than the screen can only be scrolled. Two fixes, both in
+the notebooks' own metadata, so the decks built from them agree:
 
-    python -m widgets.tools.slides.live          # write the missing types
-    python -m widgets.tools.slides.live --check  # list cells without one; exit 1 if any
+- Cells added without a slide type get the one ``deck.slide_type`` infers (``## `` starts a
+  slide, ``### `` a follow-on slide, speaker notes are notes, the rest joins the slide).
+- ``--split``: a live slide of several cells taller than the screen gets follow-on slides
+  ("subslide") at cell boundaries, so the presenter steps through it with Space (or a
+  clicker's next button) instead of scrolling. The heights are estimated from the executed
+  notebook at the presenting settings (``LIVE``), as the decks are; the build writes the same
+  check for every deck (``<name>.live.json``) and the tests read it.
+
+A single cell taller than the screen (the full warning-sign panel, for one) cannot be cut
+live. Every notebook's ``rise`` metadata turns RISE's scroll on (``RISE_METADATA``): such a
+slide gets a scroll bar, scrolled with the mouse wheel or the touchpad. Nothing else is
+written. Run it after adding cells::
+
+    python -m widgets.tools.slides.live            # write the missing types and rise settings
+    python -m widgets.tools.slides.live --check    # list what is missing; exit 1 if anything
+    python -m widgets.tools.slides.live --split    # run each notebook, cut live slides to fit
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 
 from widgets.content.series import NOTEBOOKS
-from widgets.tools.slides.deck import slide_type
+from widgets.tools.slides.deck import output_html, slide_type
+from widgets.tools.slides.fit import ROOM, estimate
+
+
+@dataclass(frozen=True)
+class Live:
+    """A live slide in JupyterLab with ``lab/presenting.json``, on a 1280x720 projector.
+
+    RISE draws slides at the window's size (width and height 100 %, never scaled below 1),
+    with text at the presenting content size (20 px). RISE gives a slide a scroll bar when it
+    is taller than 95 % of the window; the estimate keeps a margin under that for the cell
+    padding and the collapsed-code marks it does not see.
+    """
+
+    width: float = 1180  # 1280 less the slide's padding and the cells' prompt gutter
+    font_px: float = 20
+    budget: float = 720 * 0.95 - 60
+    cell_px: float = 10  # each cell's own padding
+    hidden_code_px: float = 24  # the "..." line a collapsed code cell shows
+
+
+LIVE = Live()
+# RISE settings each notebook carries: notebook metadata wins over the user's settings, so a
+# slideshow started from a plain `make lab` scrolls a tall slide too (lab/presenting.json sets
+# the same for `make present`).
+RISE_METADATA = {"scroll": True, "transition": "none", "start_slideshow_at": "beginning",
+                 "auto_select": "none"}  # fmt: skip
+SHOWN_LIVE = frozenset({"slide", "subslide", "fragment", "-"})
+LEAD_IN_LINES = 3
+
+
+def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
+                live: Live = LIVE) -> float:  # fmt: skip
+    """Estimated height of ``cell`` on a live slide: its text or its outputs, and padding."""
+    if cell.cell_type == "markdown":
+        html = markdown(cell.source)
+    elif cell.cell_type == "code":
+        html = "".join(output_html(o) for o in cell.get("outputs", []))
+    else:
+        return 0.0
+    hidden = cell.cell_type == "code" and cell.metadata.get("jupyter", {}).get("source_hidden")
+    code = live.hidden_code_px if hidden else 0.0
+    return estimate(html, live.width, live.font_px) + live.cell_px + code
+
+
+def live_slides(nb: nbformat.NotebookNode) -> list[list[nbformat.NotebookNode]]:
+    """The cells RISE shows, grouped as it groups them: "slide" and "subslide" start one."""
+    found: list[list[nbformat.NotebookNode]] = []
+    for cell in nb.cells:
+        kind = slide_type(cell)
+        if kind not in SHOWN_LIVE:
+            continue
+        if kind in ("slide", "subslide") or not found:
+            found.append([])
+        found[-1].append(cell)
+    return found
+
+
+@dataclass(frozen=True)
+class LiveFit:
+    cut_before: list[str]  # ids of cells that should start a live follow-on slide
+    tall_cells: list[tuple[str, int]]  # ids (and px) of single cells taller than a slide
+
+
+def live_fit(nb: nbformat.NotebookNode, markdown: Callable[[str], str],
+             live: Live = LIVE) -> LiveFit:  # fmt: skip
+    """Where an executed notebook's live slides need cutting, and which cells cannot be cut."""
+    cuts: list[str] = []
+    tall: list[tuple[str, int]] = []
+    for cells in live_slides(nb):
+        heights = [cell_height(cell, markdown, live) for cell in cells]
+        tall += [(str(c.get("id")), round(h)) for c, h in zip(cells, heights, strict=True)
+                 if h > live.budget]  # fmt: skip
+        start = 0  # the first cell of the live slide being filled
+        for index in range(1, len(cells)):
+            if sum(heights[start : index + 1]) <= live.budget:
+                continue
+            if heights[index] > live.budget:
+                continue  # it scrolls wherever it starts: under its lead-in, it is introduced
+            # A heading or a line of lead-in moves on with what it leads into, unless it starts
+            # the slide.
+            lead_in = _leads_in(cells[index - 1], heights[index - 1], live)
+            cut = index - 1 if index - 1 > start and lead_in else index
+            cuts.append(str(cells[cut].get("id")))
+            start = cut
+    return LiveFit(cuts, tall)
+
+
+def _leads_in(cell: nbformat.NotebookNode, height: float, live: Live) -> bool:
+    """A heading alone, or a markdown cell of a few lines ("This is the full list...")."""
+    lines = live.cell_px + LEAD_IN_LINES * live.font_px * ROOM.line_height
+    return cell.cell_type == "markdown" and height <= lines
+
+
+def live_report(fit: LiveFit) -> str:
+    return json.dumps(
+        {
+            "cut_before": fit.cut_before,
+            "tall_cells": [list(t) for t in fit.tall_cells],
+            "budget_px": LIVE.budget,
+        },
+        indent=1,
+    )
 
 
 def missing(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
     return [c for c in nb.cells if not c.metadata.get("slideshow", {}).get("slide_type")]
 
 
+def rise_missing(nb: nbformat.NotebookNode) -> dict[str, object]:
+    """The RISE settings the notebook's metadata lacks (or sets otherwise)."""
+    rise = nb.metadata.get("rise", {})
+    return {k: v for k, v in RISE_METADATA.items() if rise.get(k) != v}
+
+
+def _split(paths: list[Path]) -> int:
+    # Imported here: running notebooks needs the build's kernel and markdown set-up.
+    from widgets.tools.build_slides import exporter, slide_cells
+    from widgets.tools.handouts.execute import execute_node
+
+    markdown = exporter().markdown2html
+    for path in paths:
+        ran = execute_node(slide_cells(nbformat.read(path, as_version=4)), path.parent)
+        fit = live_fit(ran, lambda source: markdown({}, source))
+        wanted = set(fit.cut_before)
+        nb = nbformat.read(path, as_version=4)  # read again: others may have saved meanwhile
+        changed = [c for c in nb.cells if c.get("id") in wanted]
+        for cell in changed:
+            cell.metadata.setdefault("slideshow", {})["slide_type"] = "subslide"
+        if changed:
+            nbformat.write(nb, path)
+        print(f"{path.name}: {len(changed)} live follow-on slide(s) added; "
+              f"{len(fit.tall_cells)} cell(s) taller than a slide scroll")  # fmt: skip
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report, do not write")
+    parser.add_argument("--split", action="store_true", help="cut live slides that are too tall")
     args = parser.parse_args(argv)
+    paths = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    if args.split:
+        return _split(paths)
     untyped = 0
-    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+    for path in paths:
         nb = nbformat.read(path, as_version=4)
         cells = missing(nb)
-        untyped += len(cells)
+        settings = rise_missing(nb)
+        untyped += len(cells) + len(settings)
         if args.check:
             for cell in cells:
                 print(f"{path.name}: cell {cell.get('id')} has no slide type", file=sys.stderr)
-        elif cells:
+            if settings:
+                print(f"{path.name}: rise metadata lacks {sorted(settings)}", file=sys.stderr)
+        elif cells or settings:
             for cell in cells:
                 cell.metadata.setdefault("slideshow", {})["slide_type"] = slide_type(cell)
+            nb.metadata["rise"] = {**nb.metadata.get("rise", {}), **settings}
             nbformat.write(nb, path)
-            print(f"{path.name}: gave {len(cells)} cell(s) a slide type")
+            print(f"{path.name}: gave {len(cells)} cell(s) a slide type; rise settings set")
     return 1 if args.check and untyped else 0
 
 
