@@ -89,7 +89,7 @@ class FigureColours:
     divider: str = "#999999"
 
     def light_fills(self) -> dict[str, str]:
-        names = ("bone", "nerve", "disc", "ligament", "skin", "muscle", "device")
+        names: tuple[str, ...] = ("bone", "nerve", "disc", "ligament", "skin", "muscle", "device")
         names += ("device_part", "cone", "panel", "row", "bar")
         return {name: getattr(self, name) for name in names}
 
