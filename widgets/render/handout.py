@@ -40,8 +40,8 @@ from widgets.content.clinic import (
 )
 from widgets.content.references import citations
 from widgets.render.cards import card_html
-from widgets.render.panels import routine_signs_html, warning_signs_html
 from widgets.render.profile_text import profile_summary_html
+from widgets.render.signs import routine_signs_html, warning_signs_html
 from widgets.render.theme import (
     BODY_SIZE,
     FONT,

@@ -1,16 +1,18 @@
 """Static display panels for the notebooks: plain objects with ``_repr_html_``, no widgets.
 
 Each panel renders engine data (``widgets.guidance``) or registry data
-(``widgets.content.references``) and adds no advice of its own. The HTML is self-contained
-(inline styles only, all from ``theme.style``), so it looks the same in JupyterLab, an exported
-handout, a slide and on paper. Standard library only, no Jinja2: the personal handout shows the
-warning signs, and the explorer page runs it in Pyodide (see ``widgets.render.cards``).
+(``widgets.content.references``) and adds no advice of its own. The HTML comes from the Jinja2
+macros in ``templates/panels.html.j2`` (autoescaped), with inline styles from ``theme.style``
+only, so it looks the same in JupyterLab, an exported handout, a slide and on paper.
+
+The warning signs live in ``widgets.render.signs`` (standard library only), because the personal
+handout shows them and the explorer page runs it in Pyodide, which has no Jinja2; this module is
+never part of that page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from html import escape
 from typing import Any
 
 from widgets import guidance as G
@@ -18,7 +20,11 @@ from widgets.content.clinic import Clinic, localise_html, wording
 from widgets.content.references import citations
 from widgets.render.cards import card_html, cite_marks, example_title
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
-from widgets.render.theme import LEVEL_ICONS, level_values, style, urgency_label
+from widgets.render.signs import routine_signs_html, warning_signs_html
+from widgets.render.templating import html, render_macro
+from widgets.render.theme import LEVEL_ICONS, level_values, style
+
+PANELS = "panels.html.j2"
 
 
 @dataclass(frozen=True)
@@ -29,62 +35,6 @@ class Panel:
 
     def _repr_html_(self) -> str:
         return self.html
-
-
-_TABLE = style("table")
-_CELL = style("cell")
-
-
-def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -> str:
-    """The warning signs, emergency ones first, as a table: how urgent, signs, what to do.
-
-    ``compact=True`` (for the personal handout) puts how urgent above the signs in one column
-    and leaves out citation marks, so the table takes less room on paper. Words and numbers
-    are the clinic's (``clinic.current()`` unless ``clinic`` is given), as on every panel here.
-    """
-    say = wording(clinic)
-    red = level_values(G.Level.RED)
-    ordered = sorted(G.WARNING_SIGNS, key=lambda s: s.urgency is not G.Urgency.EMERGENCY)
-    rows = []
-    for sign in ordered:
-        emergency = sign.urgency is G.Urgency.EMERGENCY
-        weight = "700" if emergency else "600"
-        urgency = (
-            f"<span {style('urgency', weight=weight, **red)}>"
-            f"{escape(urgency_label(sign.urgency))}</span>"
-        )
-        todo = f"<span {style('weight', weight=weight)}>{escape(say(sign.what_to_do))}</span>"
-        signs = escape(say(sign.signs))
-        if compact:
-            cells = f"<td {_CELL}>{urgency}: {signs}</td><td {_CELL}>{todo}</td>"
-        else:
-            cells = (
-                f"<td {_CELL}>{urgency}</td><td {_CELL}>{signs}</td>"
-                f"<td {_CELL}>{todo}{cite_marks(sign.sources)}</td>"
-            )
-        rows.append(f'<tr data-urgency="{sign.urgency.value}">{cells}</tr>')
-    heads = ("Warning signs", "What to do") if compact else ("How urgent", "Warning signs",
-                                                            "What to do")  # fmt: skip
-    head = "".join(f'<th scope="col" {_CELL}>{h}</th>' for h in heads)
-    return (
-        f'<table class="sms-warning-signs" {_TABLE}><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def routine_signs_html(*, clinic: Clinic | None = None) -> str:
-    """The third tier, below emergency and urgent: book a visit soon (``ROUTINE_SIGNS``)."""
-    say = wording(clinic)
-    items = "".join(
-        f'<li data-routine="{escape(sign.id, quote=True)}">{escape(say(sign.signs))} '
-        f"{escape(say(sign.what_to_do))}{cite_marks(sign.sources)}</li>"
-        for sign in G.ROUTINE_SIGNS
-    )
-    return (
-        f'<div class="sms-routine-signs"><p {style("subhead")}>'
-        f"{escape(say(G.ROUTINE_HEADING))}</p>"
-        f"<ul {style('list-compact')}>{items}</ul></div>"
-    )
 
 
 def help_now(*, clinic: Clinic | None = None) -> Panel:
@@ -98,22 +48,15 @@ def help_now(*, clinic: Clinic | None = None) -> Panel:
 
 def sources(*keys: str) -> Panel:
     """Full citations for ``keys`` from the registry, in the order given."""
-    items = "".join(
-        f'<li id="ref-{escape(ref.key, quote=True)}" {style("item-spaced")}>'
-        f"<span {style('strong')}>[{escape(ref.key)}]</span> {ref.citation_html()}</li>"
-        for ref in citations(keys)
-    )
-    return Panel(
-        # Long web addresses break at the edge of a phone's screen instead of running past it.
-        f'<ol class="sms-sources" {style("sources")}>{items}</ol>'
-    )
+    refs = [{"key": ref.key, "citation": html(ref.citation_html())} for ref in citations(keys)]
+    return Panel(render_macro(PANELS, "sources", refs))
 
 
 def precautions(*, clinic: Clinic | None = None) -> Panel:
     """``guidance.STANDING_PRECAUTIONS``, most important first."""
     say = wording(clinic)
-    items = "".join(f"<li>{escape(say(text))}</li>" for text in G.STANDING_PRECAUTIONS)
-    return Panel(box_html(f'<ol class="sms-precautions" {style("list")}>{items}</ol>'))
+    items = [say(text) for text in G.STANDING_PRECAUTIONS]
+    return Panel(box_html(render_macro(PANELS, "precautions", items)))
 
 
 def ask_first(*, clinic: Clinic | None = None) -> Panel:
@@ -123,19 +66,16 @@ def ask_first(*, clinic: Clinic | None = None) -> Panel:
     """
     say = wording(clinic)
     rules = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]
-    items = "".join(
-        f"<li><strong>{escape(say(rule.actions_for(G.starting_profile())[0]))}</strong> "
-        f"{escape(say(rule.reason))}"
-        f"{cite_marks(rule.sources)}</li>"
+    items = [
+        {
+            "advice": say(rule.actions_for(G.starting_profile())[0]),
+            "reason": say(rule.reason),
+            "cites": html(cite_marks(rule.sources)),
+        }
         for rule in rules
-    )
+    ]
     label = f"{LEVEL_ICONS[G.Level.AMBER]} {G.LEVEL_LABELS[G.Level.AMBER]}"
-    return Panel(
-        box_html(
-            f"<p {style('first-line')}><strong>{escape(label)}</strong></p>"
-            f'<ul class="sms-ask-first" {style("list-compact")}>{items}</ul>'
-        )
-    )
+    return Panel(box_html(render_macro(PANELS, "ask_first", label, items)))
 
 
 def placements(*, clinic: Clinic | None = None) -> Panel:
@@ -144,33 +84,24 @@ def placements(*, clinic: Clinic | None = None) -> Panel:
     rows = []
     for place in G.PLACEMENTS:
         level, word = (G.Level.GREEN, "OK") if place.ok else (G.Level.RED, "Not OK")
-        icon = LEVEL_ICONS[level]
         rows.append(
-            f'<tr data-ok="{str(place.ok).lower()}">'
-            f"<td {_CELL}>{escape(say(place.place))}</td>"
-            f"<td {_CELL} ><span {style('badge', **level_values(level))}>"
-            f'<span aria-hidden="true">{icon}</span> {word}</span></td>'
-            f"<td {_CELL}>{escape(say(place.why))}{cite_marks(place.sources)}</td></tr>"
+            {
+                "ok": place.ok,
+                "place": say(place.place),
+                "colours": level_values(level),
+                "icon": LEVEL_ICONS[level],
+                "word": word,
+                "why": say(place.why),
+                "cites": html(cite_marks(place.sources)),
+            }
         )
-    return Panel(
-        f'<table class="sms-placements" {_TABLE}><thead><tr>'
-        f'<th scope="col" {_CELL}>Place</th><th scope="col" {_CELL}>OK or not</th>'
-        f'<th scope="col" {_CELL}>Why</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+    return Panel(render_macro(PANELS, "placements", rows))
 
 
 def severity_scale() -> Panel:
     """The three severities, described by what a person can do (``guidance.SEVERITIES``)."""
-    rows = "".join(
-        f'<tr><th scope="row" {_CELL}>{escape(short_label(text))}</th>'
-        f"<td {_CELL}>{escape(text.split(':', 1)[-1].strip())}</td></tr>"
-        for text in G.SEVERITIES.values()
-    )
-    return Panel(
-        f'<table class="sms-severity-scale" {_TABLE}><thead><tr>'
-        f'<th scope="col" {_CELL}>How bad</th><th scope="col" {_CELL}>What it means</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>"
-    )
+    rows = [(short_label(text), text.split(":", 1)[-1].strip()) for text in G.SEVERITIES.values()]
+    return Panel(render_macro(PANELS, "severity_scale", rows))
 
 
 def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Panel:
@@ -180,12 +111,8 @@ def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Pane
     if unknown:
         raise TypeError(f"guidance_for() got unknown profile field(s): {', '.join(unknown)}")
     profile = replace(G.starting_profile(), **profile_fields)
-    answers = (
-        f"<details {style('details')}>"
-        "<summary>The answers behind this card</summary>"
-        f"{localise_html(profile_summary_html(profile), clinic)}"
-        f"</details>"
-    )
+    summary = localise_html(profile_summary_html(profile), clinic)
+    answers = render_macro(PANELS, "answers_behind", html(summary))
     # Nobody gave these answers: the title says so, on screen and on paper.
     card = card_html(G.assess(profile), title=example_title(profile), clinic=clinic)
     return Panel(card + answers)
@@ -197,6 +124,8 @@ __all__ = [
     "help_now",
     "placements",
     "precautions",
+    "routine_signs_html",
     "severity_scale",
     "sources",
+    "warning_signs_html",
 ]
