@@ -25,6 +25,8 @@ from html import escape
 import nbformat
 from bs4 import BeautifulSoup, Tag
 
+from widgets.render.theme import MUTED_TEXT
+
 from . import room
 from .fit import ROOM, Flattened, estimate, flatten, fragment, paginate, render
 
@@ -152,7 +154,7 @@ def _take_details(root: Tag, where: str, answers: list[Answer], previous: str) -
         taken += 1
     if taken:
         pointer = BeautifulSoup(
-            f'<p class="sms-room-pointer" style="margin:.3em 0;color:#404040;font-size:.85em">'
+            f'<p class="sms-room-pointer" style="margin:.3em 0;color:{MUTED_TEXT};font-size:.85em">'
             f"{'Answer' if taken == 1 else 'Answers'}: in the appendix at the end.</p>",
             "html.parser",
         )
@@ -307,7 +309,7 @@ def room_notebook(
     appendix: list[nbformat.NotebookNode] = []
     signs_shown = False
     label = (
-        f'<p class="sms-appendix" style="margin:0 0 .2em;color:#404040;font-size:.8em">'
+        f'<p class="sms-appendix" style="margin:0 0 .2em;color:{MUTED_TEXT};font-size:.8em">'
         f"{escape(APPENDIX_LABEL)}</p>"
     )
     for section in sections(groups(nb.cells)):
