@@ -10,11 +10,11 @@ alone: every level also shows a word and an icon (SC 1.4.1).
 Why inline styles, generated here, rather than a stylesheet with classes: a card is one piece of
 HTML that travels alone, into a JupyterLab output or an ipywidgets ``HTML`` value, an nbconvert
 export, a slide, the personal handout, the explorer page (in Pyodide) and paper. Measured in
-JupyterLab 4 (its sanitizer settings, in ``jlab_core``'s bundle): an untrusted output, such as
-a notebook opened with someone else's saved outputs, keeps inline ``style`` attributes (a list
-of properties: colours, borders, fonts, margins, padding, widths) but drops every ``<style>``
-element. A trusted output keeps ``<style>``, but the block then styles the whole page, and a card
-shown without it would lose every colour. So each element carries its declarations inline, all
+JupyterLab 4 with headless Chromium (and its sanitizer settings): an untrusted output, such as a
+notebook opened with someone else's saved outputs, keeps a card's inline styles (its background
+and 12px level border drew) but drops every ``<style>`` element (none left in the output area).
+A trusted output keeps ``<style>``, but the block then styles the whole page, and a card shown
+without it would lose every colour. So each element carries its declarations inline, all
 taken from ``STYLES`` below by ``style(name)``: no module writes a ``style=`` of its own. The
 class names stay on the elements too, so a page's stylesheet (the handout's print rules) can
 still override them. ``css_variables()`` gives the same colours to stylesheets.
