@@ -385,6 +385,16 @@ def test_live_a_cell_taller_than_the_screen_gets_a_scroll_bar_whatever_the_setti
     assert {k: rise.get(k) for k in live.RISE_METADATA} == live.RISE_METADATA
 
 
+def test_live_slideshow_gets_the_rooms_font_sizes_and_a_scroll_bar_on_every_tall_slide():
+    """RISE's slideshow reads no JupyterLab settings; it loads notebooks/rise.css."""
+    presenting = json.loads(live.PRESENTING.read_text())
+    css = live.RISE_CSS.read_text()
+    assert css == live.rise_css(presenting), "run python -m widgets.tools.slides.live"
+    for name, size in presenting[live.THEMES]["overrides"].items():
+        assert f"--jp-{name}: {size};" in css
+    assert "section > section { max-height: 95vh; overflow-y: auto; }" in css
+
+
 def _live_notebook(*cells):
     nb = nbformat.v4.new_notebook()
     for number, (source, kind) in enumerate(cells):

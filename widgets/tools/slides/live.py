@@ -13,11 +13,14 @@ the notebooks' own metadata, so the decks built from them agree:
   check for every deck (``<name>.live.json``) and the tests read it.
 
 A single cell taller than the screen (the full warning-sign panel, for one) cannot be cut
-live. Every notebook's ``rise`` metadata turns RISE's scroll on (``RISE_METADATA``): such a
-slide gets a scroll bar, scrolled with the mouse wheel or the touchpad. Nothing else is
-written. Run it after adding cells::
+live, and no key scrolls it: in RISE the arrow keys move between cells and Space or Page
+Down go to the next slide. Such a slide needs the mouse wheel or a touchpad. So that it at
+least gets a scroll bar, every notebook's ``rise`` metadata turns RISE's scroll on
+(``RISE_METADATA``), and ``notebooks/rise.css`` (written here from ``lab/presenting.json``)
+gives the bar to every tall slide and the room's font sizes to the slideshow, which reads
+none of JupyterLab's settings. Nothing else is written. Run it after adding cells::
 
-    python -m widgets.tools.slides.live            # write the missing types and rise settings
+    python -m widgets.tools.slides.live            # write slide types, rise settings, rise.css
     python -m widgets.tools.slides.live --check    # list what is missing; exit 1 if anything
     python -m widgets.tools.slides.live --split    # run each notebook, cut live slides to fit
 """
@@ -40,17 +43,17 @@ from widgets.tools.slides.fit import ROOM, estimate
 
 @dataclass(frozen=True)
 class Live:
-    """A live slide in JupyterLab with ``lab/presenting.json``, on a 1280x720 projector.
+    """A live slide in RISE with the presenting font sizes (``rise.css``), 1280x720 screen.
 
     RISE draws slides at the window's size (width and height 100 %, never scaled below 1),
-    with text at the presenting content size (20 px). RISE gives a slide a scroll bar when it
-    is taller than 95 % of the window; the estimate keeps a margin under that for the cell
-    padding and the collapsed-code marks it does not see.
+    with text at the presenting content size (20 px), and ``rise.css`` caps a slide at 95 %
+    of the window (684 px). Measured in RISE 0.43.1, live widgets come out 5 to 35 % taller
+    than the estimate of their static pictures, so the budget keeps that margin.
     """
 
     width: float = 1180  # 1280 less the slide's padding and the cells' prompt gutter
     font_px: float = 20
-    budget: float = 720 * 0.95 - 60
+    budget: float = 720 * 0.95 / 1.35
     cell_px: float = 10  # each cell's own padding
     hidden_code_px: float = 24  # the "..." line a collapsed code cell shows
 
@@ -62,6 +65,12 @@ LIVE = Live()
 RISE_METADATA = {"scroll": True, "transition": "none", "start_slideshow_at": "beginning",
                  "auto_select": "none"}  # fmt: skip
 SHOWN_LIVE = frozenset({"slide", "subslide", "fragment", "-"})
+# RISE loads rise.css from the notebook's folder. Its slideshow is an app of its own that reads
+# none of the settings `make present` gives JupyterLab, so the room's font sizes reach it here.
+RISE_CSS = NOTEBOOKS / "rise.css"
+PRESENTING = NOTEBOOKS.parent / "lab" / "presenting.json"
+THEMES = "@jupyterlab/apputils-extension:themes"
+CSS_MARK = "/* Written by python -m widgets.tools.slides.live from lab/presenting.json."
 LEAD_IN_LINES = 3
 
 
@@ -139,6 +148,31 @@ def live_report(fit: LiveFit) -> str:
     )
 
 
+def rise_css(presenting: dict[str, dict[str, object]]) -> str:
+    """RISE's style sheet: the presenting font sizes, and a scroll bar on every tall slide.
+
+    RISE's own ``scroll`` option gives the bar only to some slides (in 0.43.1, not to a slide
+    without follow-on slides, such as the warning-sign panel); this rule gives it to all.
+    """
+    sizes = presenting[THEMES]["overrides"]
+    assert isinstance(sizes, dict)
+    variables = "".join(f"  --jp-{name}: {value};\n" for name, value in sorted(sizes.items()))
+    return (
+        f"{CSS_MARK} Do not edit. */\n"
+        "/* RISE (make present) loads this file; its slideshow reads no JupyterLab settings. */\n"
+        f".rise-enabled {{\n{variables}}}\n"
+        "/* A slide taller than the screen scrolls (wheel or touchpad), never runs off it. */\n"
+        ".rise-enabled .reveal .slides section > section { max-height: 95vh; overflow-y: auto; }\n"
+    )
+
+
+def _css_state() -> tuple[str, str]:
+    """What rise.css should hold, and what it holds ("" when missing)."""
+    wanted = rise_css(json.loads(PRESENTING.read_text(encoding="utf-8")))
+    found = RISE_CSS.read_text(encoding="utf-8") if RISE_CSS.exists() else ""
+    return wanted, found
+
+
 def missing(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
     return [c for c in nb.cells if not c.metadata.get("slideshow", {}).get("slide_type")]
 
@@ -178,7 +212,16 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     if args.split:
         return _split(paths)
-    untyped = 0
+    wanted, found = _css_state()
+    untyped = 0 if found == wanted else 1
+    if args.check and untyped:
+        print(f"{RISE_CSS.name} is missing or stale", file=sys.stderr)
+    elif untyped:
+        if found and not found.startswith(CSS_MARK):  # someone's own file: never overwrite it
+            print(f"error: {RISE_CSS} was not written by this tool; move it away", file=sys.stderr)
+            return 2
+        RISE_CSS.write_text(wanted, encoding="utf-8")
+        print(f"wrote {RISE_CSS}")
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         cells = missing(nb)
