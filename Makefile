@@ -4,8 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 LAB_ARGS ?=
-# Jupyter refuses to start as root unless told; CI and containers run as root.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # Exact versions, with hashes, made from pyproject.toml by `make lock`. The lab lock is what
 # running the series needs; the test lock adds the test and build tools, at the same versions.
@@ -23,7 +21,7 @@ UV_VERSION := 0.13.9
 # pytest-xdist workers: one per core. Each worker starts its own servers on free ports.
 JOBS ?= auto
 
-.PHONY: setup setup-lab lock lab present test lint bench handouts slides app clean
+.PHONY: setup setup-lab lock lab present test lint bench handouts slides app site clean
 
 setup: $(TEST_STAMP) $(LAB_SETTINGS)/overrides.json
 setup-lab: $(LAB_STAMP) $(LAB_SETTINGS)/overrides.json
@@ -76,16 +74,16 @@ lock:
 	&& "$$uv" pip compile $(filter-out --generate-hashes,$(LOCK_FLAGS)) --no-annotate \
 		pyproject.toml --extra test -c $(TEST_LOCK) -o $(ENV_PINS)
 
+# The targets below run the console command the package installs (widgets/tools/cli.py), so a
+# clinic without make runs the very same things: `stenosis-series lab`, `... handouts` and so on.
+# JupyterLab on the start-here notebook, with lab/overrides.json (--allow-root when root).
 lab: setup-lab
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/stenosis-series lab $(LAB_ARGS)
 
-# JupyterLab for a room: bigger fonts and slideshow settings, without touching everyday settings.
-PRESENTING_SETTINGS := build/presenting-settings
+# JupyterLab for a room: bigger fonts and slideshow settings (lab/presenting.json), for this
+# session only: the everyday settings are not touched.
 present: setup-lab
-	mkdir -p $(PRESENTING_SETTINGS)
-	cp lab/presenting.json $(PRESENTING_SETTINGS)/overrides.json
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb \
-		--LabApp.app_settings_dir=$(CURDIR)/$(PRESENTING_SETTINGS) $(ROOT_FLAG) $(LAB_ARGS)
+	$(BIN)/stenosis-series present $(LAB_ARGS)
 
 # Style, formatting (`ruff format widgets tests bench` fixes what --check reports) and types:
 # mypy reads what to check, and how strictly, from pyproject.toml [tool.mypy].
@@ -107,15 +105,20 @@ bench: setup
 # Printable, offline handouts from freshly executed copies of the notebooks (PDFs via Playwright).
 # `make handouts OUT=DIR` writes the whole set into DIR instead of build/handouts.
 handouts: setup
-	$(BIN)/python -m widgets.tools.build_handouts --out "$(or $(OUT),build/handouts)"
+	$(BIN)/stenosis-series handouts --out "$(or $(OUT),build/handouts)"
 
 # reveal.js slides that work offline.
 slides: setup-lab
-	$(BIN)/python -m widgets.tools.build_slides
+	$(BIN)/stenosis-series slides
 
 # The series as a code-free app (Voila) on 127.0.0.1.
 app: setup-lab
-	$(BIN)/python -m widgets.tools.serve_app $(APP_ARGS)
+	$(BIN)/stenosis-series app $(APP_ARGS)
+
+# A static website of the series in build/site/ (handouts, slides, large print, warning-sign
+# card, explorer), for a USB stick or any web host. `make site OUT=DIR SITE_ARGS=--no-pdf`.
+site: setup
+	$(BIN)/stenosis-series site --out "$(or $(OUT),build/site)" $(SITE_ARGS)
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -14,7 +14,7 @@ def planned_build(*args: str) -> list[str]:
         ["make", "--no-print-directory", "-n", "handouts", *args],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    line = next(ln for ln in done.stdout.splitlines() if "widgets.tools.build_handouts" in ln)
+    line = next(ln for ln in done.stdout.splitlines() if "stenosis-series handouts" in ln)
     return shlex.split(line)
 
 

@@ -57,6 +57,8 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         shutil.copy2(ROOT / name, source / name)
     shutil.copytree(ROOT / "widgets", source / "widgets",
                     ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    # The JupyterLab settings the wheel installs as data files (`stenosis-series lab`).
+    shutil.copytree(ROOT / "lab", source / "lab")
     # Built as an image build would: pip fetches the build backend pyproject.toml names
     # (setuptools) from the package index, or takes it from pip's cache.
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"),

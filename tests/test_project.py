@@ -195,7 +195,7 @@ def test_make_lab_installs_the_lab_lock_and_no_test_tools(tmp_path):
     assert "python3 -m venv" in commands.replace("$(PYTHON)", "python3")
     assert "--require-hashes -r requirements/lab.txt" in commands
     assert "requirements/test.txt" not in commands
-    assert "jupyter lab notebooks/00_start_here.ipynb" in commands
+    assert "stenosis-series lab" in commands  # JupyterLab on the start page (tests/test_cli.py)
 
 
 def test_make_lab_uses_uv_and_falls_back_to_pip(tmp_path):
