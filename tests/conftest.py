@@ -3,21 +3,27 @@
 `make test` runs the suite on every core with pytest-xdist (`--dist loadfile`): each worker is
 its own process with its own temporary folder, so the servers the session fixtures below start
 (JupyterLab, Voila, Chromium) get their own free port and settings per worker, shared by the
-tests of one file.
+tests of one file. A few long files are shared out more finely (`work_unit`). What costs most to
+make and is only read (the decks, the handouts) is made once per run, by whichever worker asks
+first, into a folder every worker reads (`shared_build`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import sysconfig
+import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,21 +46,62 @@ def find_chromium() -> str | None:
 
 
 # The files that take longest (each builds the series or starts servers and a browser), longest
-# first. `make test` gives each worker whole files, two queued at a time, in collection order:
-# starting these first keeps one long file from being the last thing left running.
+# first. `make test` gives each worker one work unit at a time, in this order (see
+# pytest_xdist_make_scheduler): starting these first keeps one long file from being the last
+# thing left running while the other worker sits idle.
 LONGEST_FIRST = (
     "test_handouts.py",
-    "test_slides_fit_browser.py",
-    "test_slides.py",
-    "test_safe_output.py",
-    "test_app_culling.py",
     "test_layout_browser.py",
+    "test_slides_fit_browser.py",
+    "test_site.py",
+    "test_slides.py",
+    "test_app_culling.py",
     "test_hub_install.py",
+    "test_cli_wheel.py",
+    "test_safe_output.py",
+    "test_clinic_handouts.py",
+    "test_app_browser.py",
+    "test_explorer_page_browser.py",
     "test_lab.py",
     "test_speaker_notes_lab.py",
-    "test_app_browser.py",
     "test_explorer_browser.py",
 )
+# Files whose tests go to the workers one by one: all they share is built once for every
+# worker (shared_build) or is a browser each worker has anyway.
+SHARED_OUT_BY_TEST = frozenset({"test_handouts.py"})
+# Files whose tests go out in parts, each part a test name prefix with its own server.
+SHARED_OUT_BY_PREFIX = {"test_layout_browser.py": ("test_app_view_", "test_jupyterlab_")}
+
+
+def work_unit(nodeid: str) -> str:
+    """What one worker runs as a whole: a test file, a part of one, or a single test."""
+    path, _, name = nodeid.partition("::")
+    file = path.rsplit("/", 1)[-1]
+    if file in SHARED_OUT_BY_TEST:
+        return nodeid
+    for prefix in SHARED_OUT_BY_PREFIX.get(file, ()):
+        if name.startswith(prefix):
+            return f"{path}::{prefix}"
+    return path
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: without xdist, never called
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`--dist loadfile`, with the long files above shared out more finely (`work_unit`).
+
+    Units go out in collection order (pytest_collection_modifyitems below), not xdist's
+    default of the largest units first, which would put single tests last.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnits(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False
+    return WorkUnits(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -63,6 +110,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
 
     items.sort(key=rank)  # stable: each file's own order stays as written
+
+
+def shared_build(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """A folder ``build`` fills, made once per test run and read by every xdist worker.
+
+    The first worker to ask builds it, holding a file lock; a worker asking meanwhile waits for
+    it rather than building the same thing again on the same cores. Each try builds into a new
+    folder, which is named as done (in ``shared-<name>.done``) only when ``build`` returns: a
+    failed build is tried again (and fails again, in each test that needs it), never read half
+    made. The folder stays where it was built, so a venv built in it keeps working.
+    """
+    basetemp = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's folder sits inside the run's own; without it, this is the run's.
+    run_folder = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+    done = run_folder / f"shared-{name}.done"
+    with (run_folder / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.is_file():
+            folder = Path(tempfile.mkdtemp(prefix=f"shared-{name}-", dir=run_folder))
+            build(folder)
+            done.write_text(str(folder), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
 
 
 def _ci() -> bool:
@@ -218,15 +289,64 @@ def dismiss_dialogs(page) -> None:
 def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every deck, built the way `make slides` builds them, into a scratch folder.
 
-    One build per test session (per xdist worker): the slide tests and the fit tests only read it.
+    One build per test run, shared by every xdist worker: the slide tests and the fit tests
+    only read it.
     """
-    out = tmp_path_factory.mktemp("slides")
-    result = subprocess.run(
-        [sys.executable, "-m", "widgets.tools.build_slides", "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
+
+    def build(out: Path) -> None:
+        result = subprocess.run(
+            [sys.executable, "-m", "widgets.tools.build_slides", "--out", str(out)],
+            cwd=ROOT, capture_output=True, text=True, timeout=1200,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr[-4000:]
+
+    return shared_build(tmp_path_factory, "slides", build)
+
+
+def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, **kwargs)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """This package as a wheel, installed into a clean venv: {"wheel", "venv", "python"}.
+
+    The wheel is built from a copy of the package's sources (nothing is written into this
+    checkout), as an image build would: pip fetches the build backend pyproject.toml names
+    (setuptools) from the package index, or takes it from pip's cache. It is installed with
+    --no-deps into a venv made without pip or --system-site-packages; its dependencies are this
+    project's venv, added after the new venv's own packages by a plain path line (which does
+    not run that venv's .pth files, so its editable install of this checkout stays out). Made
+    once per run for every worker: the tests of the hub recipe and of the console command only
+    read it.
+    """
+
+    def build(out: Path) -> None:
+        source = out / "src"
+        source.mkdir()
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(ROOT / name, source / name)
+        # The package, and the JupyterLab settings it installs as data files.
+        for name in ("widgets", "lab"):
+            shutil.copytree(ROOT / name, source / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+        _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out / "dist"),
+              str(source)])  # fmt: skip
+        [wheel] = (out / "dist").glob("*.whl")
+        python = out / "venv" / "bin" / "python"
+        _run([sys.executable, "-m", "venv", "--without-pip", str(out / "venv")])
+        purelib = Path(sysconfig.get_paths()["purelib"])
+        where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+        new_site = Path(_run([str(python), "-c", where]).stdout.strip())
+        (new_site / "zz_project_dependencies.pth").write_text(f"{purelib}\n")
+        _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
+              "--no-index", str(wheel)])  # fmt: skip
+
+    folder = shared_build(tmp_path_factory, "wheel", build)
+    [wheel] = (folder / "dist").glob("*.whl")
+    return {"wheel": wheel, "venv": folder / "venv", "python": folder / "venv" / "bin" / "python"}
 
 
 @contextmanager

@@ -1,10 +1,12 @@
 """Handouts (`make handouts`): offline, printable, accessible pages and PDFs of the series.
 
-The build runs once per test session, exactly as `make handouts` runs it (the same script,
-into a temporary folder), from freshly executed copies of whatever notebooks exist. The
-determinism test builds a second time from scratch (fresh kernels again) but skips the PDFs,
-which it does not compare. Set HANDOUTS_NOTEBOOKS to a folder to try the build on other
-notebooks while developing.
+The build runs once per test run, exactly as `make handouts` runs it (the same script, into a
+temporary folder), from freshly executed copies of whatever notebooks exist. Every xdist worker
+reads that one build (conftest.shared_build), so `make test` deals this file's tests out to the
+workers one by one (conftest.work_unit). The determinism test builds two notebooks a second
+time from scratch (fresh kernels again, no PDFs, which it does not compare): a notebook's pages
+do not depend on which other notebooks are built with it. Set HANDOUTS_NOTEBOOKS to a folder to
+try the build on other notebooks while developing.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import shared_build
 
 import widgets
 from widgets.content.series import TEMPLATES
@@ -40,9 +43,7 @@ def run_build(out: Path, *extra: str) -> None:
 
 @pytest.fixture(scope="session")
 def handouts(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Path:
-    out = tmp_path_factory.mktemp("handouts")
-    run_build(out)
-    return out
+    return shared_build(tmp_path_factory, "handouts", run_build)
 
 
 def html_of(handouts: Path, name: str) -> str:
@@ -349,13 +350,31 @@ def test_the_series_pdf_holds_every_part_each_from_a_new_sheet(handouts: Path) -
 # --- Determinism -----------------------------------------------------------------------------
 
 
+# Two notebooks whose pages hold the most that could vary between runs (ids, figures, cards,
+# the plan and its worksheet), or the first two of another set of notebooks.
+DETERMINISM_SAMPLE = [s for s in ("06_alternatives", "10_conclusion_and_your_plan") if s in STEMS]
+DETERMINISM_SAMPLE = DETERMINISM_SAMPLE or STEMS[:2]
+
+
 def test_building_twice_gives_byte_identical_html(
     handouts: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """A second full build (fresh kernels again) without the PDFs, compared byte for byte."""
-    again = tmp_path_factory.mktemp("handouts-again")
-    run_build(again, "--no-pdf")
-    for name in [*PAGES, *NEW_PAGES]:
+    """A second build of two notebooks (fresh kernels again) without the PDFs: each of their
+    pages, in every version, and the warning-sign card, compared byte for byte."""
+    work = tmp_path_factory.mktemp("handouts-again")
+    notebooks = work / "notebooks"
+    notebooks.mkdir()
+    for stem in DETERMINISM_SAMPLE:
+        (notebooks / f"{stem}.ipynb").write_bytes((NOTEBOOKS / f"{stem}.ipynb").read_bytes())
+    again = work / "handouts"
+    done = subprocess.run(
+        [sys.executable, *SCRIPT, "--notebooks", str(notebooks), "--out", str(again), "--no-pdf"],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    versions = ("{}", "summary/{}", "large-print/{}", "large-print/summary/{}")
+    names = [version.format(stem) for stem in DETERMINISM_SAMPLE for version in versions]
+    for name in [*names, CARD]:
         assert (again / f"{name}.html").read_bytes() == (handouts / f"{name}.html").read_bytes(), (
             f"{name}.html differs between builds"
         )

@@ -4,8 +4,10 @@ Zero to JupyterHub mounts a volume over the home, hiding the image's checkout an
 install there. So the recipe installs the package itself (a wheel, not ``pip install -e``),
 keeps the repository outside the home, and ``start`` copies the series into the home. Docker
 cannot run here, so this does what the image does, by hand: build a wheel, install it into a
-clean venv (its dependencies reused from this project's venv, so nothing is downloaded), copy
-the series into a home outside the repository with ``start``, and run every notebook there.
+clean venv (its dependencies reused from this project's venv, so nothing is downloaded; the
+wheel and venv are conftest's ``installed_wheel``, shared with the console command's tests),
+copy the series into a home outside the repository with ``start``, and run every notebook
+there.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -47,34 +47,13 @@ def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def image(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """What the hub image holds: a venv with the wheel installed, the repository in /srv."""
+def image(
+    tmp_path_factory: pytest.TempPathFactory, installed_wheel: dict[str, Path]
+) -> dict[str, Path]:
+    """What the hub image holds: a venv with the wheel installed (conftest.installed_wheel,
+    built as an image build would), the repository in /srv."""
     tmp = tmp_path_factory.mktemp("hub")
-    # The package's sources only, so building the wheel writes nothing into this checkout.
-    source = tmp / "src"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, source / name)
-    shutil.copytree(ROOT / "widgets", source / "widgets",
-                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
-    # The JupyterLab settings the wheel installs as data files (`stenosis-series lab`).
-    shutil.copytree(ROOT / "lab", source / "lab")
-    # Built as an image build would: pip fetches the build backend pyproject.toml names
-    # (setuptools) from the package index, or takes it from pip's cache.
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"),
-          str(source)])  # fmt: skip
-    [wheel] = (tmp / "dist").glob("*.whl")
-    venv = tmp / "venv"
-    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
-    python = venv / "bin" / "python"
-    # Dependencies from this project's venv, added after the new venv's own packages. A plain
-    # path line does not run that venv's .pth files, so its editable install stays out.
-    purelib = Path(sysconfig.get_paths()["purelib"])
-    new_site = Path(_run([str(python), "-c", "import sysconfig; "
-                         "print(sysconfig.get_paths()['purelib'])"]).stdout.strip())  # fmt: skip
-    (new_site / "zz_project_dependencies.pth").write_text(f"{purelib}\n")
-    _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-          "--no-index", str(wheel)])  # fmt: skip
+    python = installed_wheel["python"]
     repo = tmp / "srv" / "stenosis-series"
     for name in ("notebooks",):
         shutil.copytree(ROOT / name, repo / name,
@@ -82,7 +61,7 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copy2(ROOT / "start", repo / "start")
     shutil.copy2(ROOT / "clinic.toml", repo / "clinic.toml")
     _run([str(python), "-m", "widgets.tools.serve_app", "--prepare-only"], cwd=repo)
-    return {"python": python, "repo": repo, "home": tmp / "home", "wheel": wheel}
+    return {"python": python, "repo": repo, "home": tmp / "home", "wheel": installed_wheel["wheel"]}
 
 
 def _env(image: dict[str, Path]) -> dict[str, str]:

@@ -2,9 +2,13 @@
 
 Each notebook is loaded once per view; the window is then resized to each width and the page is
 measured in Chromium: no two text boxes of the controls and cards overlap, no text is cut off by
-a box around it or by the edge of the window, and nothing scrolls sideways. Each widget and card
-is photographed at each width into build/screenshots/layout/ for a person to review. In the app
-view, axe-core also checks each page for serious or critical accessibility problems.
+a box around it or by the edge of the window, and nothing scrolls sideways. In the app view,
+axe-core also checks each page for serious or critical accessibility problems.
+
+For a person to review the layouts, `LAYOUT_SCREENSHOTS=1` photographs each widget and card at
+each width into build/screenshots/layout/. It is off by default: the photographs assert nothing
+and took a third of this file's time. `make test` can give the two views, each with its own
+server, to two workers (conftest.work_unit).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import ast
 import functools
 import json
+import os
 import shutil
 import tempfile
 import urllib.request
@@ -26,6 +31,7 @@ from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs, serve_app
 WIDTHS = (1280, 1024, 390)
 HEIGHT = 900
 SHOTS = BUILD / "screenshots" / "layout"
+PHOTOGRAPH = os.environ.get("LAYOUT_SCREENSHOTS", "") not in ("", "0")
 # About one Voila page load in ten stalls on loopback; one retry absorbs it.
 LOAD_TIMEOUT_MS = 90_000
 ATTEMPTS = 2
@@ -235,7 +241,8 @@ def measure_every_width(
         problems += [f"{where}: {item}" for item in found["overlaps"]]
         problems += [f"{where}: {item}" for item in found["clipped"]]
         problems += [f"{where}: {item}" for item in found["sideways"]]
-        photograph(page, name, view, width)
+        if PHOTOGRAPH:
+            photograph(page, name, view, width)
     return problems
 
 
