@@ -370,6 +370,16 @@ def serve_app(scratch: Path) -> Iterator[tuple[str, Path]]:
             process.wait(timeout=30)
 
 
+@pytest.fixture(scope="session")
+def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`make app` on a free port, serving its copy from a scratch folder: (base URL, its log).
+
+    One per worker, shared by the app's own tests and the layout test's app view.
+    """
+    with serve_app(tmp_path_factory.mktemp("app")) as served:
+        yield served
+
+
 def run_with_clinic(
     settings: str, folder: Path, *args: str, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:

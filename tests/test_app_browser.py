@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import serve_app
 
 from widgets import guidance as G
 
 # About one Voila page load in ten stalls on loopback; one retry absorbs it.
 LOAD_TIMEOUT_MS = 90_000
 ATTEMPTS = 2
-
-
-@pytest.fixture(scope="module")
-def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """`make app` on a free port, serving its copy from a scratch folder; yields (base, log)."""
-    with serve_app(tmp_path_factory.mktemp("app")) as served:
-        yield served
 
 
 def load(browser, url: str, ready: str, prepare: Callable[[object], None] | None = None) -> object:

@@ -26,7 +26,7 @@ from pathlib import Path
 import ipywidgets as W
 import nbformat
 import pytest
-from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs, serve_app
+from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs
 
 WIDTHS = (1280, 1024, 390)
 HEIGHT = 900
@@ -311,13 +311,6 @@ def test_the_measure_finds_overlapping_rows_cut_off_words_and_sideways_scrolling
 # ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def voila_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`make app` on a free port, serving its copy from a scratch folder; yields its base URL."""
-    with serve_app(tmp_path_factory.mktemp("layout-app")) as (base, _log):
-        yield base
-
-
 def open_app_page(browser, url: str, widgets: int) -> object:
     """Open ``url`` at the first width and wait until its widgets are drawn; retry a stall once."""
     last: Exception | None = None
@@ -347,9 +340,11 @@ def serious_axe_violations(page) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize("name", SERIES)
 def test_app_view_keeps_every_control_and_card_readable_at_every_width(
-    browser, voila_app, name: str
+    browser, voila_app: tuple[str, Path], name: str
 ) -> None:
-    page = open_app_page(browser, f"{voila_app}/voila/render/{name}", notebook_widget_count(name))
+    """On `make app` (conftest.voila_app, shared with the app's own tests)."""
+    base, _log = voila_app
+    page = open_app_page(browser, f"{base}/voila/render/{name}", notebook_widget_count(name))
     try:
         assert measure_every_width(page, name, "app") == []
         assert serious_axe_violations(page) == []
