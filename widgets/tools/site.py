@@ -113,7 +113,8 @@ def more_links(available: Iterable[str], *, large: bool) -> list[Link]:
         Link(
             f"{EXPLORER}/index.html",
             "Explorer",
-            "answer a few questions and see what the series says for you",
+            "answer a few questions and see what the series says for you (on a web host,"
+            " not from a USB stick)",
         ),
         Link(
             f"{folder}/{ABOUT}",
