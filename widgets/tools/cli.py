@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -174,10 +175,24 @@ def run_lab(settings_name: str, extra: Sequence[str]) -> int:
     settings = lab_settings_file(settings_name, root)
     with tempfile.TemporaryDirectory(prefix="stenosis-lab-settings-") as folder:
         (Path(folder) / EVERYDAY_SETTINGS).write_bytes(settings.read_bytes())
+        # Ctrl+C reaches JupyterLab too, which asks before it stops: this command waits for
+        # its answer (a Python handler, unlike SIG_IGN, is not passed on to JupyterLab).
+        # SIGTERM unwinds, so call() stops JupyterLab and the settings folder is removed.
+        previous = signal.signal(signal.SIGINT, _wait_for_jupyterlab)
+        stop = signal.signal(signal.SIGTERM, _stop_on_sigterm)
         try:
             return subprocess.call(lab_command(root, Path(folder), extra), cwd=root)
-        except KeyboardInterrupt:  # Ctrl+C stops JupyterLab too; no traceback for that
-            return 130
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            signal.signal(signal.SIGTERM, stop)
+
+
+def _wait_for_jupyterlab(_signum: int, _frame: object) -> None:
+    """Ctrl+C while JupyterLab runs: JupyterLab answers it; this command keeps waiting."""
+
+
+def _stop_on_sigterm(_signum: int, _frame: object) -> None:
+    raise SystemExit(143)
 
 
 def run(command: str, args: list[str]) -> int:
