@@ -1,10 +1,10 @@
 """A clinic without make: `pip install` the wheel into a clean virtual environment and the
 `stenosis-series` command runs the series from a plain folder of notebooks (issue 13).
 
-As in test_hub_install.py, the wheel is built from a copy of the package's sources (nothing is
-written into this checkout) and installed with --no-deps into a venv made without
---system-site-packages; its dependencies are this project's venv, seen through a .pth file, so
-nothing is downloaded but the build backend (or pip's cache of it).
+The wheel and its venv are conftest's ``installed_wheel``: built from a copy of the package's
+sources (nothing is written into this checkout) and installed with --no-deps into a venv made
+without --system-site-packages; its dependencies are this project's venv, seen through a .pth
+file, so nothing is downloaded but the build backend (or pip's cache of it).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -36,34 +35,16 @@ def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A wheel, a clean venv with it installed, and a series folder away from this checkout."""
+def installed(installed_wheel, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The wheel in its clean venv (conftest's ``installed_wheel``, which the hub tests share)
+    and a series folder away from this checkout: two notebooks and the clinic settings."""
     tmp = tmp_path_factory.mktemp("wheel")
-    source = tmp / "src"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(ROOT / name, source / name)
-    for name in ("widgets", "lab"):
-        shutil.copytree(ROOT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"),
-          str(source)])  # fmt: skip
-    [wheel] = (tmp / "dist").glob("*.whl")
-    venv = tmp / "venv"
-    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)])
-    python = venv / "bin" / "python"
-    purelib = Path(sysconfig.get_paths()["purelib"])
-    new_site = Path(_run([str(python), "-c", "import sysconfig; "
-                         "print(sysconfig.get_paths()['purelib'])"]).stdout.strip())  # fmt: skip
-    (new_site / "zz_project_dependencies.pth").write_text(f"{purelib}\n")
-    _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-          "--no-index", str(wheel)])  # fmt: skip
     series = tmp / "my clinic" / "series"
     (series / "notebooks").mkdir(parents=True)
     for name in SERIES_NOTEBOOKS:
         shutil.copy2(ROOT / "notebooks" / name, series / "notebooks" / name)
     shutil.copy2(ROOT / "clinic.toml", series / "clinic.toml")
-    return {"wheel": wheel, "venv": venv, "series": series, "tmp": tmp}
+    return {**installed_wheel, "series": series, "tmp": tmp}
 
 
 def _env() -> dict[str, str]:
