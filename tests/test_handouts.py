@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,6 +45,26 @@ def run_build(out: Path, *extra: str) -> None:
 @pytest.fixture(scope="session")
 def handouts(tmp_path_factory: pytest.TempPathFactory, chromium_path: str) -> Path:
     return shared_build(tmp_path_factory, "handouts", run_build)
+
+
+def _tab(browser, media: str) -> Iterator[object]:
+    page = browser.new_page()
+    page.emulate_media(media=media)
+    yield page
+    page.close()
+
+
+# One browser tab for each medium, which the checks below load page after page into: opening a
+# tab took longer than loading a handout into it. Each load starts the page afresh.
+@pytest.fixture(scope="session")
+def screen(browser) -> Iterator[object]:
+    yield from _tab(browser, "screen")
+
+
+@pytest.fixture(scope="session")
+def paper(browser) -> Iterator[object]:
+    """A tab that shows pages as they print (print media)."""
+    yield from _tab(browser, "print")
 
 
 def html_of(handouts: Path, name: str) -> str:
@@ -416,15 +437,11 @@ def test_every_handout_opens_offline_with_no_request_and_no_console_error(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_core_finds_no_serious_or_critical_violation(
-    handouts: Path, browser, name: str
-) -> None:
+def test_axe_core_finds_no_serious_or_critical_violation(handouts: Path, screen, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    page = browser.new_page()
-    page.goto((handouts / f"{name}.html").as_uri())
-    results = Axe().run(page)
-    page.close()
+    screen.goto((handouts / f"{name}.html").as_uri())
+    results = Axe().run(screen)
     bad = [
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
         for v in results.response["violations"]
@@ -543,8 +560,8 @@ def test_the_warning_sign_card_prints_on_one_page(handouts: Path) -> None:
 
 
 @pytest.mark.browser
-def test_the_warning_sign_card_is_in_large_type_on_paper(handouts: Path, browser) -> None:
-    smallest, h1, count = _printed(browser, handouts, CARD, LARGEST_AND_SMALLEST)
+def test_the_warning_sign_card_is_in_large_type_on_paper(handouts: Path, paper) -> None:
+    smallest, h1, count = _printed(paper, handouts, CARD, LARGEST_AND_SMALLEST)
     assert count >= len(WARNING_SIGNS)
     assert smallest >= 17.3, f"{smallest}px is under 13pt"  # handouts print at 12pt
     assert h1 >= 22.6  # 17pt
@@ -569,14 +586,9 @@ def test_the_short_series_prints_on_22_pages_or_fewer(handouts: Path) -> None:
     assert len(STEMS) <= pdf_pages(handouts / "summary/series.pdf") <= 22
 
 
-def _printed(browser, handouts: Path, name: str, script: str) -> object:
-    page = browser.new_page()
-    try:
-        page.emulate_media(media="print")
-        page.goto((handouts / f"{name}.html").as_uri())
-        return page.evaluate(script)
-    finally:
-        page.close()
+def _printed(paper, handouts: Path, name: str, script: str) -> object:
+    paper.goto((handouts / f"{name}.html").as_uri())
+    return paper.evaluate(script)
 
 
 HIDDEN_ANSWERS = """() => {
@@ -588,10 +600,10 @@ HIDDEN_ANSWERS = """() => {
 
 
 @pytest.mark.browser
-def test_no_answer_is_hidden_on_paper_every_details_prints_open(handouts: Path, browser) -> None:
+def test_no_answer_is_hidden_on_paper_every_details_prints_open(handouts: Path, paper) -> None:
     counted = 0
     for name in PRINTED:
-        count, hidden = _printed(browser, handouts, name, HIDDEN_ANSWERS)
+        count, hidden = _printed(paper, handouts, name, HIDDEN_ANSWERS)
         assert hidden == [], f"{name} hides on paper: {hidden}"
         counted += count
     assert counted > 20, "the series has quiz answers and 'Try this' answers to print"
@@ -628,14 +640,11 @@ FIRST_AFTER_TITLE = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("name", HANDOUTS_WITH_CONTENT)
 def test_the_bottom_line_box_is_the_first_thing_after_the_title(
-    handouts: Path, browser, name: str
+    handouts: Path, screen, paper, name: str
 ) -> None:
-    for media in ("screen", "print"):
-        page = browser.new_page()
-        page.emulate_media(media=media)
+    for media, page in (("screen", screen), ("print", paper)):
         page.goto((handouts / f"{name}.html").as_uri())
         title_only, boxed, heading = page.evaluate(FIRST_AFTER_TITLE)
-        page.close()
         assert title_only, f"{name}: the title cell holds more than the title"
         assert boxed, f"{name} ({media}): the bottom line is not the next thing"
         assert heading == "The bottom line"
@@ -650,11 +659,11 @@ CARD_TITLES = """() => [...document.querySelectorAll('section.sms-card')].map(ca
 
 @pytest.mark.browser
 def test_every_card_drawn_for_example_answers_is_titled_as_an_example_on_paper(
-    handouts: Path, browser
+    handouts: Path, paper
 ) -> None:
     seen = 0
     for name in STEMS:
-        for title in _printed(browser, handouts, name, CARD_TITLES):
+        for title in _printed(paper, handouts, name, CARD_TITLES):
             seen += 1
             # The only other cards are the made-up people of notebook 9, each named.
             assert title.startswith("Example") or STORY_CARD.fullmatch(title), (name, title)
@@ -662,17 +671,15 @@ def test_every_card_drawn_for_example_answers_is_titled_as_an_example_on_paper(
 
 
 @pytest.mark.browser
-def test_screen_only_instructions_are_not_printed(handouts: Path, browser) -> None:
+def test_screen_only_instructions_are_not_printed(handouts: Path, paper) -> None:
     for name in STEMS:
-        text = _printed(browser, handouts, name, "() => document.body.innerText")
+        text = _printed(paper, handouts, name, "() => document.body.innerText")
         for phrase in SCREEN_ONLY:
             assert phrase not in text, f"{name} prints {phrase!r}"
 
 
 @pytest.mark.browser
-def test_worksheets_and_say_it_back_prompts_print_in_their_handouts(
-    handouts: Path, browser
-) -> None:
+def test_worksheets_and_say_it_back_prompts_print_in_their_handouts(handouts: Path, paper) -> None:
     worksheets = {"03_what_back_massagers_offer": "settings-log", "06_alternatives":
                   "options-and-questions", "07_lifestyle": "walking-log",
                   "10_conclusion_and_your_plan": "my-plan"}  # fmt: skip
@@ -682,7 +689,7 @@ def test_worksheets_and_say_it_back_prompts_print_in_their_handouts(
       [...document.querySelectorAll('.celltag_teach-back li')].filter(li => li.checkVisibility())
         .length]"""
     for name in [*STEMS, *SHORT]:
-        sheets, prompts = _printed(browser, handouts, name, script)
+        sheets, prompts = _printed(paper, handouts, name, script)
         stem = name.removeprefix("summary/")
         if name in worksheets:
             assert sheets == [worksheets[stem]], name
@@ -701,9 +708,9 @@ LARGEST_AND_SMALLEST = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("name", [*LARGE, "large-print/index"])
 def test_large_print_body_text_is_16pt_or_more_on_paper_with_larger_headings(
-    handouts: Path, browser, name: str
+    handouts: Path, paper, name: str
 ) -> None:
-    smallest, h1, count = _printed(browser, handouts, name, LARGEST_AND_SMALLEST)
+    smallest, h1, count = _printed(paper, handouts, name, LARGEST_AND_SMALLEST)
     assert count > 0
     assert smallest >= 21.3, f"{name}: {smallest}px is under 16pt"  # 16pt = 21.33 CSS px
     assert h1 > smallest * 1.2
@@ -726,6 +733,6 @@ def test_new_handouts_open_offline_with_no_request_and_no_console_error(
 @pytest.mark.browser
 @pytest.mark.parametrize("name", NEW_PAGES)
 def test_axe_core_finds_no_serious_or_critical_violation_in_new_handouts(
-    handouts: Path, browser, name: str
+    handouts: Path, screen, name: str
 ) -> None:
-    test_axe_core_finds_no_serious_or_critical_violation(handouts, browser, name)
+    test_axe_core_finds_no_serious_or_critical_violation(handouts, screen, name)
