@@ -166,6 +166,16 @@ def test_readme_gives_the_two_commands_each_alone_on_a_line():
     assert "spinal stenosis" in first_screen.lower()
 
 
+def test_the_readmes_code_layout_names_every_floor_and_only_paths_that_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How the code is laid out\n", 1)[1].split("\n## ", 1)[0]
+    named = re.findall(r"`((?:widgets|tests|docs)/[\w./-]*)`", section)
+    assert len(named) > 10
+    assert [path for path in named if not (ROOT / path).exists()] == []
+    floors = {p.name for p in (ROOT / "widgets").iterdir() if p.is_dir() and any(p.rglob("*.py"))}
+    assert {f"widgets/{floor}/" for floor in floors} <= set(named)
+
+
 def test_readme_says_it_is_education_not_medical_advice():
     assert "not medical advice" in (ROOT / "README.md").read_text().lower()
 
