@@ -289,7 +289,7 @@ def test_lab_settings_turn_off_the_news_pop_up():
 def test_pre_commit_strips_notebooks_and_runs_ruff():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hooks = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
-    assert {"nbstripout", "ruff"} <= hooks
+    assert {"nbstripout", "ruff", "ruff-format"} <= hooks
 
 
 def run_pytest_on(test_file: Path, ci: bool) -> subprocess.CompletedProcess[str]:
