@@ -48,7 +48,12 @@ def help_now(*, clinic: Clinic | None = None) -> Panel:
 
 def sources(*keys: str) -> Panel:
     """Full citations for ``keys`` from the registry, in the order given."""
-    refs = [{"key": ref.key, "citation": html(ref.citation_html())} for ref in citations(keys)]
+    # JupyterLab and Voila draw links in colour only: the theme underlines them (axe-core).
+    link = f"<a {style('link')} "
+    refs = [
+        {"key": ref.key, "citation": html(ref.citation_html().replace("<a ", link))}
+        for ref in citations(keys)
+    ]
     return Panel(render_macro(PANELS, "sources", refs))
 
 

@@ -146,6 +146,7 @@ TOKENS: dict[str, str] = {
     "neutral_background": NEUTRAL_BACKGROUND,
     "neutral_border": NEUTRAL_BORDER,
     "rule": RULE,
+    "link": LINK,
 }
 
 _TYPE = "font-family:{font};font-size:{body};color:{text}"
@@ -154,6 +155,8 @@ _PANEL = "border-radius:8px;padding:.8em 1em;margin:.5em 0;max-width:48em"
 STYLES: dict[str, str] = {
     # Text
     "cite": "color:{muted};font-size:.9em",
+    # A link in running text is underlined: its colour alone would not set it apart.
+    "link": "color:{link};text-decoration:underline",
     "muted": "color:{muted}",
     "strong": "font-weight:700",
     "strong-nowrap": "font-weight:700;white-space:nowrap",
