@@ -76,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     except OutputRefused as refused:
         print(f"error: {refused}", file=sys.stderr)
         return 2
+    except ValueError as unusable:  # a notebook the handouts cannot use, e.g. no bottom line
+        first_line = str(unusable).splitlines()[0] if str(unusable) else type(unusable).__name__
+        print(f"error: {first_line}\nThe last good handouts in {args.out} are unchanged.",
+              file=sys.stderr)  # fmt: skip
+        return 2
     except RuntimeError as failed:  # a notebook failed: its cell's error says why
         print(f"error: {failed}\nThe last good handouts in {args.out} are unchanged.",
               file=sys.stderr)  # fmt: skip

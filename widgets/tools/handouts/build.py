@@ -86,12 +86,21 @@ def workers_stopped_on_exit(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolEx
         yield pool
     except BaseException:
         # The executor keeps its processes in a private dict; nothing public reaches them.
-        for process in list(getattr(pool, "_processes", {}).values()):
+        processes = [p for p in getattr(pool, "_processes", {}).values() if p.is_alive()]
+        for process in processes:
+            process.terminate()
+        # A worker inside a kernel call may not answer SIGTERM at once; one that is still
+        # there after a few seconds is killed, so the executor's exit never waits on it.
+        for process in processes:
+            process.join(timeout=WORKER_STOP_S)
             if process.is_alive():
-                process.terminate()
+                process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+WORKER_STOP_S = 5.0
 
 
 def default_jobs() -> int:
@@ -126,7 +135,13 @@ def build(
 
 
 def _worker_dies_with_its_parent() -> None:
-    """Runs first in each worker: a build stopped with SIGTERM must not leave workers behind."""
+    """Runs first in each worker: a build stopped with SIGTERM must not leave workers behind.
+
+    A forked worker inherits the command's SIGTERM handler, which raises SystemExit: inside a
+    running kernel call that exception can be swallowed and the worker lives on, so the build
+    that stops it would wait for ever. In a worker, SIGTERM simply ends the process.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     stop_with_parent()
 
 
