@@ -438,3 +438,19 @@ def test_cells_other_helpers_add_without_slide_metadata_get_a_slide_type_by_rule
     assert [deck_slide_type(c) for c in (section, follow_on, prose, notes)] == [
         "slide", "subslide", "-", "notes"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
+def test_every_link_in_a_deck_finds_its_deck_or_the_handout_beside_the_slides(decks, path):
+    """A deck's link to another part opens that part's deck; a link to a page opens its
+    handout, which `make handouts` writes beside the slides (build/handouts/)."""
+    deck = decks / f"{path.stem}.slides.html"
+    links = [a["href"] for a in BeautifulSoup(deck.read_text("utf-8"), "html.parser")("a")]
+    local = [h.split("#")[0] for h in links if h and not h.startswith(("#", "http", "mailto:"))]
+    handout_names = {f"{p.stem}.html" for p in NOTEBOOK_PATHS} | {"about_this_series.html"}
+    for href in local:
+        assert not href.endswith((".ipynb", ".md")), href
+        if href.startswith("../handouts/"):
+            assert href.removeprefix("../handouts/") in handout_names, href
+        else:
+            assert (decks / href).is_file(), href

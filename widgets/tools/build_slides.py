@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import shutil
 import sys
 from dataclasses import dataclass, replace
@@ -168,8 +169,34 @@ def _build_into(notebooks: list[Path], out: Path) -> tuple[list[Deck], list[tupl
         except Exception as error:  # one broken notebook should not hide the others' decks
             failures.append((notebook, f"{type(error).__name__}: {error}"))
     if decks:
+        link_decks(out)
         (out / "index.html").write_text(index_page(decks), encoding="utf-8")
     return decks, failures
+
+
+# A deck is cut from a notebook, so its links name notebooks (05_should_i_use_one.ipynb) and
+# pages (about_this_series.md) that are not beside it. Decks sit together; pages are handouts,
+# which `make handouts` writes next door (build/handouts/, and handouts/ on the site).
+_NOTEBOOK_LINK = re.compile(r'href="(?P<stem>[\w.-]+)\.ipynb(?:#[^"]*)?"')
+_PAGE_LINK = re.compile(r'href="(?P<stem>[\w.-]+)\.md(?P<part>#[^"]*)?"')
+HANDOUTS_BESIDE = "../handouts"
+
+
+def link_decks(out: Path) -> None:
+    """Point each deck's notebook links at the deck beside it, and page links at the handout."""
+
+    def deck(match: re.Match[str]) -> str:
+        target = f"{match['stem']}.slides.html"
+        return f'href="{target}"' if (out / target).is_file() else match[0]
+
+    def page(match: re.Match[str]) -> str:
+        return f'href="{HANDOUTS_BESIDE}/{match["stem"]}.html{match["part"] or ""}"'
+
+    for path in out.glob("*.slides.html"):
+        text = path.read_text(encoding="utf-8")
+        linked = _PAGE_LINK.sub(page, _NOTEBOOK_LINK.sub(deck, text))
+        if linked != text:
+            path.write_text(linked, encoding="utf-8", newline="\n")
 
 
 def main(argv: list[str] | None = None) -> int:
