@@ -197,3 +197,28 @@ def test_the_readme_shows_pip_and_conda_and_how_to_activate_on_each_system():
     for words in ("python -m venv .venv", "pip install .", "conda env create -f environment.yml",
                   r".venv\Scripts\activate", "source .venv/bin/activate"):  # fmt: skip
         assert words in section, words
+
+
+def test_a_broken_wording_file_is_one_line_naming_the_file_not_a_traceback(tmp_path):
+    """A clinic that edits the engine's wording and leaves a sign empty is told where, in a line."""
+    import shutil
+
+    package = ROOT / "widgets"
+    shutil.copytree(package, tmp_path / "widgets", ignore=shutil.ignore_patterns("__pycache__"))
+    wording = tmp_path / "widgets" / "engine" / "data" / "en" / "wording.toml"
+    text = wording.read_text(encoding="utf-8")
+    emptied, count = re.subn(r'signs = "Numbness between your legs[^"]*"', 'signs = ""', text)
+    assert count == 1
+    wording.write_text(emptied, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-B", *CLI, "handout", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"{PROG}: error:")
+    assert "wording.toml" in line

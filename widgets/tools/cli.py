@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from widgets import __version__
+from widgets.engine.datafile import DataFileError
 
 PROG = "stenosis-series"
 START_NOTEBOOK = Path("notebooks") / "00_start_here.ipynb"
@@ -224,7 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(options.command, args)
         use_clinic(clinic or options.clinic)
         return run(options.command, args)
-    except UsageError as error:
+    except (UsageError, DataFileError) as error:
+        # DataFileError: a clinic's edit broke a wording or content file; its message names
+        # the file, the entry and the field, which is all the person editing it needs.
         print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
 
