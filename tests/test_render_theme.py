@@ -210,3 +210,13 @@ def test_template_html_is_one_line_with_no_indentation_left_between_tags():
     for html in (help_panel_html(list(red_flags())), WORKSHEETS["07_lifestyle"]().html):
         assert "\n" not in html
         assert not re.search(r">\s{2,}<", html)
+
+
+def test_the_explorer_page_stylesheet_names_no_colour_of_its_own():
+    # The page's own sheet holds layout; its colours come from the theme (build.theme_css).
+    from widgets.tools.explorer.build import STATIC, theme_css
+
+    assert not HEX.findall((STATIC / "explorer.css").read_text(encoding="utf-8"))
+    theme_colours = set(re.findall(r"#[0-9a-f]{6}", theme.css_variables()))
+    for colour in HEX.findall(theme_css()):
+        assert colour.lower() in theme_colours, f"explorer page: {colour} is not a theme colour"

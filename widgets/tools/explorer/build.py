@@ -53,6 +53,7 @@ from widgets.render.theme import (
     BODY_SIZE,
     FONT,
     LEVEL_COLOURS,
+    LINK,
     NEUTRAL_BORDER,
     PAGE,
     TEXT,
@@ -364,6 +365,9 @@ def theme_css() -> str:
         f"background: {PAGE}; }}",
         f"form fieldset, .sms-status {{ border-color: {NEUTRAL_BORDER}; }}",
         f".sms-level-bar {{ background: {PAGE}; border-top-color: {NEUTRAL_BORDER}; }}",
+        # The focus ring and button faces in the theme's colours, like every other page.
+        f":focus-visible {{ outline-color: {LINK}; }}",
+        f"button {{ background: {PAGE}; }}",
     ]
     rules += [
         f'.sms-level-bar[data-level="{level.value}"] {{ background: {colours.background}; '
