@@ -294,3 +294,39 @@ def test_the_large_print_landing_page_is_in_large_type(site, browser):
     finally:
         page.close()
     assert sizes["large-print.html"] >= 24 > sizes["index.html"] >= 16
+
+
+# --- Every locale's handouts, not only its landing pages ----------------------------------------
+
+
+def _handout_pages(folder: Path) -> list[Path]:
+    """The small series' handouts and the warning-sign card, in the site's locale."""
+    handouts = folder / "handouts"
+    stems = [Path(name).stem for name in SMALL_SERIES if name.endswith(".ipynb")]
+    return [handouts / f"{stem}.html" for stem in stems] + [handouts / "warning-signs-card.html"]
+
+
+def test_the_warning_sign_card_reads_at_grade_8_or_below_in_every_locale(site):
+    card = (site[1] / "handouts" / "warning-signs-card.html").read_text(encoding="utf-8")
+    grade = textstat.flesch_kincaid_grade(visible_text(card))
+    assert grade <= MAX_GRADE, f"{site[0]}: grade {grade:.1f}"
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_serious_on_the_handouts_in_every_locale(site, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    bad: list[str] = []
+    try:
+        for path in _handout_pages(site[1]):
+            assert path.is_file(), path
+            page.goto(path.as_uri(), timeout=60_000)
+            bad += [
+                f"{path.name}: {v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}"
+                for v in Axe().run(page).response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+    finally:
+        page.close()
+    assert bad == [], site[0]
