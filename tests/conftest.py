@@ -66,23 +66,16 @@ LONGEST_FIRST = (
     "test_speaker_notes_lab.py",
     "test_explorer_browser.py",
 )
-# Files whose tests go to the workers one by one: all they share is built once for every
-# worker (shared_build) or is a browser each worker has anyway.
-SHARED_OUT_BY_TEST = frozenset({"test_handouts.py"})
-# Files whose tests go out in parts, each part a test name prefix with its own server.
-SHARED_OUT_BY_PREFIX = {"test_layout_browser.py": ("test_app_view_", "test_jupyterlab_")}
+# Long files whose tests go to the workers one by one: all they share is built once for every
+# worker (shared_build) or is a server or browser each worker starts once for many files
+# (session fixtures), so one test costs the same on either worker.
+SHARED_OUT_BY_TEST = frozenset({"test_handouts.py", "test_layout_browser.py"})
 
 
 def work_unit(nodeid: str) -> str:
-    """What one worker runs as a whole: a test file, a part of one, or a single test."""
-    path, _, name = nodeid.partition("::")
-    file = path.rsplit("/", 1)[-1]
-    if file in SHARED_OUT_BY_TEST:
-        return nodeid
-    for prefix in SHARED_OUT_BY_PREFIX.get(file, ()):
-        if name.startswith(prefix):
-            return f"{path}::{prefix}"
-    return path
+    """What one worker runs as a whole: a test file, or a single test of a file above."""
+    path = nodeid.partition("::")[0]
+    return nodeid if path.rsplit("/", 1)[-1] in SHARED_OUT_BY_TEST else path
 
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: without xdist, never called

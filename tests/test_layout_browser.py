@@ -7,8 +7,8 @@ axe-core also checks each page for serious or critical accessibility problems.
 
 For a person to review the layouts, `LAYOUT_SCREENSHOTS=1` photographs each widget and card at
 each width into build/screenshots/layout/. It is off by default: the photographs assert nothing
-and took a third of this file's time. `make test` can give the two views, each with its own
-server, to two workers (conftest.work_unit).
+and took a third of this file's time. `make test` deals the tests out to its workers one by one
+(conftest.work_unit): each worker starts one JupyterLab and one app for every file it runs.
 """
 
 from __future__ import annotations
