@@ -46,16 +46,15 @@ def find_chromium() -> str | None:
 
 
 # The files that take longest (each builds the series or starts servers and a browser), longest
-# first. `make test` gives each worker one work unit at a time, in this order (see
-# pytest_xdist_make_scheduler): starting these first keeps one long file from being the last
-# thing left running while the other worker sits idle.
+# first. `make test` gives each worker one work unit at a time, in collection order (see
+# pytest_xdist_make_scheduler): the whole files that take longest go first, then the rest, and
+# last the long files shared out test by test, which fill up whichever worker is free first, so
+# both finish at about the same time.
 LONGEST_FIRST = (
-    "test_handouts.py",
-    "test_layout_browser.py",
     "test_slides_fit_browser.py",
     "test_site.py",
-    "test_slides.py",
     "test_app_culling.py",
+    "test_slides.py",
     "test_hub_install.py",
     "test_cli_wheel.py",
     "test_safe_output.py",
@@ -80,10 +79,10 @@ def work_unit(nodeid: str) -> str:
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: without xdist, never called
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """`--dist loadfile`, with the long files above shared out more finely (`work_unit`).
+    """`--dist loadfile`, with the long files above shared out test by test (`work_unit`).
 
     Units go out in collection order (pytest_collection_modifyitems below), not xdist's
-    default of the largest units first, which would put single tests last.
+    default of the largest units first, which would put single tests first or last at random.
     """
     if config.getvalue("dist") != "loadfile":
         return None
@@ -100,7 +99,9 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     def rank(item: pytest.Item) -> int:
         name = item.path.name
-        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+        if name in LONGEST_FIRST:
+            return LONGEST_FIRST.index(name)
+        return len(LONGEST_FIRST) + (name in SHARED_OUT_BY_TEST)
 
     items.sort(key=rank)  # stable: each file's own order stays as written
 
