@@ -113,7 +113,10 @@ def test_the_clinic_option_is_passed_on_to_the_processes_a_command_starts(tmp_pa
     # Kernels and Voila read $CLINIC; they run in notebooks/, so the path must be absolute.
     (tmp_path / "uk.toml").write_text(UK_CLINIC, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("CLINIC", raising=False)
+    # Set first, so the CLINIC the command sets is undone after the test: deleting a missing
+    # variable records nothing to undo, and the next test in this process would inherit it.
+    monkeypatch.setenv("CLINIC", "")
+    monkeypatch.delenv("CLINIC")
     cli.use_clinic(Path("uk.toml"))
     assert Path(os.environ["CLINIC"]) == tmp_path / "uk.toml"
 
@@ -136,7 +139,10 @@ def test_lab_and_present_open_the_start_page_with_the_series_settings(
         return 0
 
     monkeypatch.setattr(cli.subprocess, "call", fake_call)
-    monkeypatch.delenv("CLINIC", raising=False)
+    # Set first, so the CLINIC the command sets is undone after the test: deleting a missing
+    # variable records nothing to undo, and the next test in this process would inherit it.
+    monkeypatch.setenv("CLINIC", "")
+    monkeypatch.delenv("CLINIC")
     assert cli.main([command, "--no-browser"]) == 0
     args = seen["args"]
     assert args[1:4] == ["-m", "jupyterlab", str(Path("notebooks") / "00_start_here.ipynb")]
