@@ -9,6 +9,7 @@ See docs/handouts.md.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -38,8 +39,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see --help)\n")
 
 
+_COMMAND_PID = os.getpid()
+
+
 def _stop_on_sigterm(_signum: int, _frame: object) -> None:
     # Unwinding (not dying on the spot) stops the workers and removes the temp folder.
+    if os.getpid() != _COMMAND_PID:
+        # A worker forked before it could reset this handler: it has nothing to clean up,
+        # and unwinding a kernel call there only prints the kernel's shutdown errors.
+        os._exit(143)
     raise SystemExit(143)
 
 

@@ -149,6 +149,9 @@ def _build_into(
     out: Path, notebooks: list[Path], *, jobs: int, pdf: bool, log: Callable[[str], None]
 ) -> Built:
     warm_up()  # load the templates once; forked workers inherit them
+    # Short versions and the card need no kernel. Made before any kernel starts, so a notebook
+    # they cannot use (no bottom line) stops the build before there is anything to stop.
+    early_extras = early_pages(notebooks)
     html_files: list[Path] = []
     printer: Printer | None = None
     try:
@@ -158,8 +161,8 @@ def _build_into(
             running = [kernels.submit(build_page, path) for path in notebooks]
             # Started after the workers are forked: forking a process that runs threads is unsafe.
             printer = Printer() if pdf else None
-            # Short versions and the card need no kernel: the printer does them meanwhile.
-            early = _write_extras(out, early_pages(notebooks), printer, log)
+            # The printer prints the short versions and the card while the kernels run.
+            early = _write_extras(out, early_extras, printer, log)
             html_files += early
             pages: list[Page] = []
             for future in running:  # in name order; the pool still runs `jobs` at once
