@@ -11,6 +11,7 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 
 CELL_TIMEOUT_S = 300
+KERNEL_STARTS = 2
 
 
 def execute(path: Path) -> NotebookNode:
@@ -26,15 +27,24 @@ def execute_node(nb: NotebookNode, folder: Path, timeout: int = CELL_TIMEOUT_S) 
     """
     # ipykernel's debugger warns on stderr about frozen modules; it is noise here.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    client = NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=timeout,
-        resources={"metadata": {"path": str(folder)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
-    # The kernel's own log (a TCP-transport notice on every start) is noise in a build log;
-    # cell errors still arrive as outputs and stop the build.
-    client.execute(stderr=subprocess.DEVNULL)
-    return nb
+    for attempt in range(KERNEL_STARTS):
+        client = NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=timeout,
+            resources={"metadata": {"path": str(folder)}},
+            record_timing=False,
+            store_widget_state=False,
+        )
+        try:
+            # The kernel's own log (a TCP-transport notice on every start) is noise in a build
+            # log; cell errors still arrive as outputs and stop the build.
+            client.execute(stderr=subprocess.DEVNULL)
+            return nb
+        except RuntimeError:
+            # A kernel that dies (DeadKernelError) or never answers as it starts, e.g. when
+            # another process took one of the ports it was given, is started again; a cell's
+            # error (CellExecutionError) is not a RuntimeError and stops the build at once.
+            if attempt == KERNEL_STARTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
