@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import re
 import signal
 import sys
 import time
@@ -187,33 +186,6 @@ def _build_slides(notebooks: list[Path], out: Path) -> None:
         raise SiteBuildError(f"the slides of {notebook.name} failed: {message.splitlines()[0]}")
 
 
-# A deck's links to other notebooks (``href="05_x.ipynb#part"``) and to the about page
-# (``about_this_series.md``) name source files, which the site does not hold.
-_DECK_NOTEBOOK_LINK = re.compile(r'href="(?P<stem>[\w.-]+)\.ipynb(?:#[^"]*)?"')
-_DECK_PAGE_LINK = re.compile(r'href="(?P<stem>[\w.-]+)\.md(?P<part>#[^"]*)?"')
-
-
-def link_decks(slides: Path, handouts: Path) -> None:
-    """Point the decks' links at the site's own files: a notebook at its deck, a page such as
-    ``about_this_series.md`` at its handout. A link with no such file is left as it was."""
-
-    def deck(match: re.Match[str]) -> str:
-        target = f"{match['stem']}.slides.html"
-        return f'href="{target}"' if (slides / target).is_file() else match[0]
-
-    def page(match: re.Match[str]) -> str:
-        target = f"{match['stem']}.html"
-        if not (handouts / target).is_file():
-            return match[0]
-        return f'href="../{handouts.name}/{target}{match["part"] or ""}"'
-
-    for path in slides.glob("*.slides.html"):
-        html = path.read_text(encoding="utf-8")
-        linked = _DECK_PAGE_LINK.sub(page, _DECK_NOTEBOOK_LINK.sub(deck, html))
-        if linked != html:
-            path.write_text(linked, encoding="utf-8", newline="\n")
-
-
 def _build_explorer(out: Path, clinic: Clinic, log: Callable[[str], None]) -> None:
     """The explorer page, when its module is part of this copy of the series. A runtime that
     cannot be had (no cache, no network) leaves it out, and says so."""
@@ -243,7 +215,6 @@ def build_site(
     with staged_output(out) as stage:
         handouts_build.build(notebooks, stage / HANDOUTS, jobs=jobs, pdf=pdf, log=log)
         _build_slides(notebooks, stage / SLIDES)
-        link_decks(stage / SLIDES, stage / HANDOUTS)
         log(f"built {SLIDES}/")
         if explorer:
             _build_explorer(stage / EXPLORER, clinic, log)
