@@ -124,7 +124,7 @@ def run() -> None:
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="app-bench-") as tmp:
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(Path(tmp, "runtime"))}
-        command = [sys.executable, str(ROOT / "scripts" / "serve_app.py"), "--port", str(port),
+        command = [sys.executable, "-m", "widgets.tools.serve_app", "--port", str(port),
                    "--copy-to", str(Path(tmp, "app"))]  # fmt: skip
         app = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip

@@ -40,7 +40,7 @@ def run() -> None:
         stock_out, ours_out = Path(tmp, "stock"), Path(tmp, "ours")
         stock = _timed([sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to",
                         "html", "--output-dir", str(stock_out), *notebooks])  # fmt: skip
-        ours = _timed([sys.executable, str(ROOT / "scripts" / "build_handouts.py"),
+        ours = _timed([sys.executable, "-m", "widgets.tools.build_handouts",
                        "--out", str(ours_out)])  # fmt: skip
         ratio = ours / stock
         verdict = "meets" if ratio <= GOAL_RATIO else "MISSES"
