@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+
 from widgets.content.navigation import title_of
 from widgets.tools.handouts.clean import ABOUT_PAGE, patient_copy
 from widgets.tools.handouts.execute import execute
@@ -26,6 +28,7 @@ from widgets.tools.handouts.render import (
     render_series,
     warm_up,
 )
+from widgets.tools.handouts.summary import summary_notebook
 from widgets.tools.safe_output import staged_output
 
 
@@ -149,9 +152,10 @@ def _build_into(
     out: Path, notebooks: list[Path], *, jobs: int, pdf: bool, log: Callable[[str], None]
 ) -> Built:
     warm_up()  # load the templates once; forked workers inherit them
-    # Short versions and the card need no kernel. Made before any kernel starts, so a notebook
-    # they cannot use (no bottom line) stops the build before there is anything to stop.
-    early_extras = early_pages(notebooks)
+    # Checked before any kernel starts (a few milliseconds), so a notebook without the parts a
+    # short version needs stops the build before there is anything to stop.
+    for path in notebooks:
+        summary_notebook(nbformat.read(path, as_version=4), path.stem)
     html_files: list[Path] = []
     printer: Printer | None = None
     try:
@@ -161,8 +165,8 @@ def _build_into(
             running = [kernels.submit(build_page, path) for path in notebooks]
             # Started after the workers are forked: forking a process that runs threads is unsafe.
             printer = Printer() if pdf else None
-            # The printer prints the short versions and the card while the kernels run.
-            early = _write_extras(out, early_extras, printer, log)
+            # Short versions and the card need no kernel: the printer does them meanwhile.
+            early = _write_extras(out, early_pages(notebooks), printer, log)
             html_files += early
             pages: list[Page] = []
             for future in running:  # in name order; the pool still runs `jobs` at once
