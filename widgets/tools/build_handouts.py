@@ -42,13 +42,40 @@ class _Parser(argparse.ArgumentParser):
 _COMMAND_PID = os.getpid()
 
 
-def _stop_on_sigterm(_signum: int, _frame: object) -> None:
-    # Unwinding (not dying on the spot) stops the workers and removes the temp folder.
+def stop_on_sigterm(_signum: int, _frame: object) -> None:
+    """SIGTERM handler for a command that builds handouts (this one and the site).
+
+    Unwinding (not dying on the spot) stops the workers and removes the temp folder."""
     if os.getpid() != _COMMAND_PID:
         # A worker forked before it could reset this handler: it has nothing to clean up,
         # and unwinding a kernel call there only prints the kernel's shutdown errors.
         os._exit(143)
     raise SystemExit(143)
+
+
+class NotReady(Exception):
+    """Why a build cannot start, in one line."""
+
+
+def ready_to_build(folder: Path, *, pdf: bool) -> tuple[list[Path], str]:
+    """The checks a command that builds handouts makes before anything runs: the clinic's
+    settings (a bad file stops it), the notebooks in ``folder``, and a browser for the PDFs.
+    Returns the notebooks and, when PDFs were asked for but no browser can print them, why
+    (the build then goes on without PDFs); raises ``NotReady``."""
+    try:
+        current()
+    except ClinicSettingsError as error:
+        raise NotReady(str(error)) from None
+    notebooks = sorted(folder.glob("*.ipynb")) if folder.is_dir() else []
+    if not notebooks:
+        raise NotReady(f"no notebooks (.ipynb) in {folder}")
+    no_browser = ""
+    if pdf:
+        try:
+            chromium()
+        except BrowserMissing as missing:
+            no_browser = str(missing)
+    return notebooks, no_browser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,22 +89,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="notebooks run at once (default: 2 on a 2-core machine)")  # fmt: skip
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:  # A clinic's bad settings file stops the build before anything runs: one line.
-        current()
-    except ClinicSettingsError as error:
-        print(f"error: {error}", file=sys.stderr)
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
+    try:
+        notebooks, no_browser = ready_to_build(args.notebooks, pdf=not args.no_pdf)
+    except NotReady as problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
-    notebooks = sorted(args.notebooks.glob("*.ipynb")) if args.notebooks.is_dir() else []
-    if not notebooks:
-        print(f"error: no notebooks (.ipynb) in {args.notebooks}", file=sys.stderr)
-        return 2
-    no_browser = ""
-    if not args.no_pdf:
-        try:
-            chromium()
-        except BrowserMissing as missing:
-            no_browser = str(missing)
     started = time.perf_counter()
     try:
         built = build(notebooks, args.out, jobs=args.jobs, pdf=not args.no_pdf and not no_browser)

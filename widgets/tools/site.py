@@ -35,7 +35,6 @@ from widgets import LAST_REVIEWED, __version__
 from widgets.content.clinic import (
     LICENCE_NOTE,
     Clinic,
-    ClinicSettingsError,
     contact_html,
     current,
     localise_html,
@@ -43,10 +42,10 @@ from widgets.content.clinic import (
 from widgets.content.series import ROOT, TEMPLATES
 from widgets.render.panels import warning_signs_html
 from widgets.render.theme import FONT, css_variables
+from widgets.tools.build_handouts import NotReady, ready_to_build, stop_on_sigterm
 from widgets.tools.handouts import build as handouts_build
 from widgets.tools.handouts.card import DISCLAIMER
 from widgets.tools.handouts.extras import CARD, LARGE, SUMMARY, titles_of
-from widgets.tools.handouts.pdf import BrowserMissing, chromium
 from widgets.tools.handouts.render import SERIES_TITLE
 from widgets.tools.safe_output import MANIFEST, OutputRefused, staged_output
 
@@ -231,10 +230,6 @@ def build_site(
     return files
 
 
-def _stop_on_sigterm(_signum: int, _frame: object) -> None:
-    raise SystemExit(143)  # unwinding removes the temp folder and stops the workers
-
-
 class _OneLineParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not the usage block
         self.exit(2, f"error: {' '.join(message.split())} (see --help)\n")
@@ -251,25 +246,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pdf", action="store_true", help="skip the handouts' PDFs")
     parser.add_argument("--no-explorer", action="store_true", help="leave out the explorer page")
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # The handout command's handler: its workers stop, and so do the ones the site starts.
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     if not 0 <= args.jobs <= 64:
         print(f"error: --jobs must be between 1 and 64, not {args.jobs}", file=sys.stderr)
         return 2
-    try:  # A clinic's bad settings file stops the build before anything runs: one line.
-        current()
-    except ClinicSettingsError as error:
-        print(f"error: {error}", file=sys.stderr)
+    try:
+        notebooks, no_browser = ready_to_build(args.notebooks, pdf=not args.no_pdf)
+    except NotReady as problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
-    notebooks = sorted(args.notebooks.glob("*.ipynb")) if args.notebooks.is_dir() else []
-    if not notebooks:
-        print(f"error: no notebooks (.ipynb) in {args.notebooks}", file=sys.stderr)
-        return 2
-    no_browser = ""
-    if not args.no_pdf:
-        try:
-            chromium()
-        except BrowserMissing as missing:
-            no_browser = str(missing)
     started = time.perf_counter()
     try:
         files = build_site(args.out, notebooks, pdf=not args.no_pdf and not no_browser,
