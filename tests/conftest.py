@@ -384,3 +384,15 @@ def run_with_clinic(
         [sys.executable, *args], capture_output=True, text=True, cwd=cwd,
         env={**os.environ, "CLINIC": str(clinic)},
     )  # fmt: skip
+
+
+def serious_axe_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on ``page``, one line each (none is the goal)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

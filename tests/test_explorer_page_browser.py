@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import serious_axe_violations
 from strategies import random_profiles
 
 from widgets import guidance as G
@@ -471,17 +472,6 @@ def test_with_scripts_off_the_card_place_says_the_page_cannot_run_not_loading(br
         context.close()
 
 
-def _serious_axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_page_fits_the_screen_and_axe_finds_nothing_serious_green_or_red(
@@ -498,7 +488,7 @@ def test_the_page_fits_the_screen_and_axe_finds_nothing_serious_green_or_red(
                 "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
             assert sizes[0] <= sizes[1], f"scrolls sideways at {width} px: {sizes}"
-            assert _serious_axe_violations(page) == []
+            assert serious_axe_violations(page) == []
         assert visit.blocked == []
     finally:
         _close(visit)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import shared_build
+from conftest import serious_axe_violations, shared_build
 
 import widgets
 from widgets.content.series import TEMPLATES
@@ -438,16 +438,8 @@ def test_every_handout_opens_offline_with_no_request_and_no_console_error(
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES)
 def test_axe_core_finds_no_serious_or_critical_violation(handouts: Path, screen, name: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     screen.goto((handouts / f"{name}.html").as_uri())
-    results = Axe().run(screen)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert bad == []
+    assert serious_axe_violations(screen) == []
 
 
 @pytest.mark.browser

@@ -26,7 +26,7 @@ from pathlib import Path
 import ipywidgets as W
 import nbformat
 import pytest
-from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs
+from conftest import BUILD, NOTEBOOKS, ROOT, dismiss_dialogs, serious_axe_violations
 
 WIDTHS = (1280, 1024, 390)
 HEIGHT = 900
@@ -324,17 +324,6 @@ def open_app_page(browser, url: str, widgets: int) -> object:
             last = error
             page.close()
     raise AssertionError(f"{url} did not draw its {widgets} widgets in {ATTEMPTS} tries: {last}")
-
-
-def serious_axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.browser

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import textstat
-from conftest import ROOT, run_with_clinic
+from conftest import ROOT, run_with_clinic, serious_axe_violations
 
 MAX_GRADE = 8.0
 SMALL_SERIES = ("00_start_here.ipynb", "04_precautions.ipynb", "about_this_series.md")
@@ -266,19 +266,12 @@ def test_every_page_opens_from_a_disk_with_no_request_outside_it(site, browser):
 @pytest.mark.browser
 @pytest.mark.parametrize("name", LANDING_PAGES)
 def test_axe_finds_nothing_serious_on_the_landing_pages(site, browser, name):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = browser.new_page()
     try:
         page.goto((site[1] / name).as_uri(), timeout=60_000)
-        results = Axe().run(page)
+        bad = serious_axe_violations(page)
     finally:
         page.close()
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:160]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
     assert bad == []
 
 
@@ -315,19 +308,13 @@ def test_the_warning_sign_card_reads_at_grade_8_or_below_in_every_locale(site):
 
 @pytest.mark.browser
 def test_axe_finds_nothing_serious_on_the_handouts_in_every_locale(site, browser):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = browser.new_page()
     bad: list[str] = []
     try:
         for path in _handout_pages(site[1]):
             assert path.is_file(), path
             page.goto(path.as_uri(), timeout=60_000)
-            bad += [
-                f"{path.name}: {v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}"
-                for v in Axe().run(page).response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
+            bad += [f"{path.name}: {found}" for found in serious_axe_violations(page)]
     finally:
         page.close()
     assert bad == [], site[0]
