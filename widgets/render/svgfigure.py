@@ -2,15 +2,69 @@
 
 Inline SVG with ``<title>``/``<desc>`` and ``role="img"`` is read by screen readers; the ``lab``
 export template would stamp a placeholder alt on an <img>, so figures are never images.
+
+The markup lives in Jinja2 templates under ``templates/figures/`` (``figure.svg.j2`` for the
+frame, ``parts.svg.j2`` for text, one file of macros per figure module), filled in through the
+render floor's environment (``widgets.render.templating``), so every word is autoescaped.
+Python keeps the geometry: which parts to draw, and where.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
-from html import escape
+from functools import cache
 
-from widgets.render.theme import TEXT, style
+from jinja2.environment import TemplateModule
+from markupsafe import Markup
+
+from widgets.render.templating import environment
+from widgets.render.theme import FIGURE, MUTED_TEXT, PAGE, TEXT
+
+# Line breaks (and the indentation after them) between two tags of a template: taken out, so
+# a figure is one line of SVG as before. Only whitespace between ``>`` and ``<`` goes; a
+# label's own spaces and line breaks stay, as ``html.escape`` left them.
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
+
+
+def wrap(content: str, width: int) -> list[str]:
+    """``content`` in lines of at most ``width`` characters (at least one line, maybe empty)."""
+    return textwrap.wrap(content, width=width) or [""]
+
+
+# What every figure template may name besides its macros' arguments: the theme's colours
+# (``fig`` is its figure palette) and ``wrap`` for labels of several lines.
+_DRAWING: dict[str, object] = {
+    "ink": TEXT,
+    "muted": MUTED_TEXT,
+    "page": PAGE,
+    "fig": FIGURE,
+    "wrap": wrap,
+}
+
+
+@cache
+def _macros(template: str) -> TemplateModule:
+    return environment().get_template(template).make_module(vars=_DRAWING)
+
+
+def render_svg(template: str, macro: str, *args: object, **kwargs: object) -> str:
+    """``macro`` of ``template`` (under ``templates/``) called with ``args``, as one line.
+
+    Autoescape writes a quote as ``&#34;``/``&#39;``; they are spelt as ``html.escape`` spells
+    them (``&quot;``/``&#x27;``), the same characters, so a figure's bytes do not change with
+    the move from f-strings to templates. The templates' own markup holds neither entity, so
+    only escaped words (or SVG passed in already drawn) are respelt.
+    """
+    drawn = getattr(_macros(template), macro)(*args, **kwargs)
+    svg = _BETWEEN_TAGS.sub("><", str(drawn).strip())
+    return svg.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+
+
+def svg_markup(svg: str) -> Markup:
+    """SVG this floor drew, to be put into a template as it is (not escaped again)."""
+    return Markup(svg)
 
 
 def _slug(text: str) -> str:
@@ -33,21 +87,26 @@ class SvgFigure:
     caption: str
 
     def svg(self) -> str:
-        fid = _slug(self.figure_id)
-        return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
-            f'role="img" aria-labelledby="{fid}-title" '
-            f'{style("figure-svg")} width="{self.width}" height="{self.height}">'
-            f'<title id="{fid}-title">{escape(self.alt)}</title>'
-            f"{self.body}</svg>"
+        return render_svg(
+            "figures/figure.svg.j2",
+            "svg",
+            _slug(self.figure_id),
+            self.width,
+            self.height,
+            self.alt,
+            svg_markup(self.body),
         )
 
     def html(self) -> str:
-        return (
-            f'<figure class="series-figure" {style("figure")}>'
-            f"{self.svg()}"
-            f"<figcaption {style('figcaption')}>{escape(self.caption)}"
-            f"</figcaption></figure>"
+        return render_svg(
+            "figures/figure.svg.j2",
+            "figure",
+            _slug(self.figure_id),
+            self.width,
+            self.height,
+            self.alt,
+            self.caption,
+            svg_markup(self.body),
         )
 
     def _repr_html_(self) -> str:
@@ -65,7 +124,14 @@ def text(
     fill: str = TEXT,
 ) -> str:
     """An SVG text element; the content is escaped."""
-    return (
-        f'<text x="{x}" y="{y}" font-family="sans-serif" font-size="{size}" '
-        f'text-anchor="{anchor}" font-weight="{weight}" fill="{fill}">{escape(content)}</text>'
+    return render_svg(
+        "figures/parts.svg.j2",
+        "text",
+        x,
+        y,
+        content,
+        size=size,
+        anchor=anchor,
+        weight=weight,
+        fill=fill,
     )
