@@ -186,6 +186,53 @@ def test_yaml_files_load_through_the_same_checks(tmp_path):
         load_entries(path, schema, table="references")
 
 
+REFS = Schema(fields=(Field("id"), Field("title"), Field("author", kind=list, item=dict)))
+GOOD_JSON = """[
+  {"id": "a1", "title": "A", "author": [{"literal": "NHS"}]},
+  {"id": "b2", "title": "B", "author": [{"family": "Katz", "given": "JN"}]}
+]
+"""
+
+
+def test_a_json_list_of_entries_loads_through_the_same_checks(tmp_path):
+    # CSL-JSON, the references' format, is a list at the top: table=None reads it.
+    path = write(tmp_path, "refs.json", GOOD_JSON)
+    assert [e["id"] for e in load_entries(path, REFS, table=None)] == ["a1", "b2"]
+    broken = write(tmp_path, "broken.json", GOOD_JSON.replace('"title": "B", ', ""))
+    with pytest.raises(DataFileError, match=r"broken\.json: entry 'b2', field 'title': missing"):
+        load_entries(broken, REFS, table=None)
+
+
+def test_a_json_file_of_named_lists_loads_like_toml(tmp_path):
+    path = write(tmp_path, "refs.json", f'{{"references": {GOOD_JSON}}}')
+    assert len(load_entries(path, REFS, table="references")) == 2
+    with pytest.raises(DataFileError, match=r"refs\.json: no \[\[refs\]\] entries"):
+        load_entries(path, REFS, table="refs")
+
+
+def test_text_that_is_not_valid_json_names_the_file_the_line_and_the_column(tmp_path):
+    path = write(tmp_path, "refs.json", GOOD_JSON.replace('"B",', '"B"'))
+    with pytest.raises(DataFileError) as caught:
+        load_entries(path, REFS, table=None)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: not valid JSON: Expecting ',' delimiter"), message
+    assert message.endswith("(line 3, column 29)") and "\n" not in message
+
+
+def test_a_field_given_twice_in_json_is_an_error_not_a_silent_choice(tmp_path):
+    path = write(
+        tmp_path, "refs.json", GOOD_JSON.replace('"title": "B"', '"title": "B", "title": "C"')
+    )
+    with pytest.raises(DataFileError, match=r"refs\.json: entry 'b2', field 'title': given twice"):
+        load_entries(path, REFS, table=None)
+
+
+def test_a_json_list_where_named_tables_are_expected_says_so(tmp_path):
+    path = write(tmp_path, "refs.json", GOOD_JSON)
+    with pytest.raises(DataFileError, match=r"refs\.json: must hold named tables at the top"):
+        load_entries(path, REFS, table="references")
+
+
 # ---------------------------------------------------------------------------------------------
 # The engine's wording file: widgets/engine/data/en/wording.toml
 # ---------------------------------------------------------------------------------------------
@@ -431,3 +478,38 @@ def test_wording_that_disagrees_with_the_rules_stops_the_engine_in_one_line(tmp_
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("widgets.engine.datafile.DataFileError: "), result.stderr
     assert f"widgets/engine/data/en/wording.toml: {says}" in last, last
+
+
+# ---------------------------------------------------------------------------------------------
+# The references registry: widgets/content/data/references.json (CSL-JSON)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_clinician_corrects_a_reference_in_its_one_file_and_the_source_list_shows_it(tmp_path):
+    folder = package_copy(
+        tmp_path,
+        {
+            "content/data/references.json": (
+                '"title": "Massage for low-back pain"',
+                '"title": "Massage for pain in the low back"',
+            ),
+        },
+    )
+    code = "from widgets.render.panels import sources\nprint(sources('furlan2015').html)\n"
+    result = run_python(folder, code)
+    assert result.returncode == 0, result.stderr
+    assert "Massage for pain in the low back. Cochrane Database" in result.stdout
+    assert "Massage for low-back pain" not in result.stdout
+
+
+def test_a_malformed_reference_stops_the_series_naming_the_file_and_the_entry(tmp_path):
+    folder = package_copy(
+        tmp_path,
+        {"content/data/references.json": ('"DOI": "10.1001/jama.2022.5921"', '"DOI": ""')},
+    )
+    result = run_python(folder, "import widgets.guidance\nimport widgets.content.references\n")
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.endswith(
+        "widgets/content/data/references.json: entry 'katz2022', field 'DOI': must not be empty"
+    ), result.stderr

@@ -81,7 +81,7 @@ def cited(*, required: bool = True, empty_ok: bool = False) -> Field:
         kind=list,
         required=required,
         empty_ok=empty_ok,
-        check=known("reference key", REFERENCES, "see widgets/content/data/references.toml"),
+        check=known("reference key", REFERENCES, "see widgets/content/data/references.json"),
     )
 
 

@@ -4,8 +4,10 @@ Clinicians edit wording, quizzes and references in plain data files, not Python.
 one of those files must stop the import with ONE line that says which file, which entry and
 which field is wrong and what is allowed there, never with a traceback deep inside a widget.
 
-Standard library only (``tomllib``), because the engine also runs in the browser under Pyodide.
-YAML (for the references) is read with pyyaml, imported only when a YAML file is loaded.
+Standard library only (``tomllib``, ``json``), because the engine also runs in the browser under
+Pyodide. JSON is for the references, which are CSL-JSON (a list of entries at the top, the
+format reference managers such as Zotero export). YAML is read with pyyaml, imported only when a
+YAML file is loaded.
 
 Languages: a data file ``<folder>/<name>`` is looked up as ``<folder>/<language>/<name>``, and a
 language that does not have the file yet falls back to English (``<folder>/en/<name>``). So a
@@ -14,6 +16,7 @@ second language is added as parallel files, with no change to code.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -101,8 +104,20 @@ def locate(source: Path, language: str = DEFAULT_LANGUAGE) -> Path:
     raise DataFileError(f"{shown(tried)}: data file not found")
 
 
-def read(path: Path) -> dict[str, Any]:
-    """The whole content of a TOML or YAML file as a table, or ``DataFileError``."""
+def _no_repeated_fields(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a field given twice is an error (json keeps the last, silently)."""
+    fields: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in fields:
+            key = fields.get("id")
+            entry = f"entry {key!r}, " if isinstance(key, str) else ""
+            raise DataFileError(f"{entry}field {name!r}: given twice in one entry")
+        fields[name] = value
+    return fields
+
+
+def parse(path: Path) -> object:
+    """The whole content of a TOML, JSON or YAML file, or ``DataFileError``."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -112,6 +127,15 @@ def read(path: Path) -> dict[str, Any]:
             data: object = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise DataFileError(f"{shown(path)}: not valid TOML: {err}") from None
+    elif path.suffix == ".json":
+        try:
+            data = json.loads(text, object_pairs_hook=_no_repeated_fields)
+        except json.JSONDecodeError as err:
+            raise DataFileError(
+                f"{shown(path)}: not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+            ) from None
+        except DataFileError as err:
+            raise DataFileError(f"{shown(path)}: {err}") from None
     elif path.suffix in (".yaml", ".yml"):
         # Imported here, so the engine (TOML only) never needs pyyaml, in Pyodide or anywhere.
         try:
@@ -125,7 +149,13 @@ def read(path: Path) -> dict[str, Any]:
             where = " ".join(str(err).split())
             raise DataFileError(f"{shown(path)}: not valid YAML: {where}") from None
     else:
-        raise DataFileError(f"{shown(path)}: unknown kind of data file (use .toml or .yaml)")
+        raise DataFileError(f"{shown(path)}: unknown kind of data file (use .toml, .json or .yaml)")
+    return data
+
+
+def read(path: Path) -> dict[str, Any]:
+    """The whole content of a data file that holds named tables at the top, or ``DataFileError``."""
+    data = parse(path)
     if not isinstance(data, dict):
         raise DataFileError(f"{shown(path)}: must hold named tables at the top, not a bare list")
     return data
@@ -200,7 +230,7 @@ def check_entries(
     entries: object, schema: Schema, *, path: Path, table: str = ""
 ) -> tuple[dict[str, Any], ...]:
     """Every entry of ``table`` in ``path`` checked, with unique keys, in file order."""
-    place = f"{shown(path)}: [[{table}]]" if table else shown(path)
+    place = f"{shown(path)}: [[{table}]]" if table else f"{shown(path)}:"
     if not isinstance(entries, list) or not entries:
         raise DataFileError(f"{place}: must be a non-empty list of entries")
     seen: set[object] = set()
@@ -219,9 +249,15 @@ def check_entries(
 
 
 def load_entries(
-    source: Path, schema: Schema, *, table: str, language: str = DEFAULT_LANGUAGE
+    source: Path, schema: Schema, *, table: str | None, language: str = DEFAULT_LANGUAGE
 ) -> tuple[dict[str, Any], ...]:
-    """The checked entries of the list ``table`` (``[[table]]`` in TOML) in ``source``."""
+    """The checked entries of the list ``table`` (``[[table]]`` in TOML) in ``source``.
+
+    ``table=None``: the file itself is the list (a JSON array, as CSL-JSON is).
+    """
+    if table is None:
+        path = locate(source, language)
+        return check_entries(parse(path), schema, path=path)
     path, data = load(source, language)
     if table not in data:
         raise DataFileError(f"{shown(path)}: no [[{table}]] entries (the file must have them)")
