@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -128,31 +129,91 @@ def test_the_page_ships_only_engine_content_and_render_code(site: Path):
     shipped = [n for n in names if n.startswith("widgets/")]
     assert all(n.split("/")[1] not in ("ui", "tools") for n in shipped), shipped
     assert sorted(p.name for p in (site / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+    # Beside the series' code: the two pure-Python libraries the templates need, and no more.
+    assert {n.split("/")[0] for n in names if "/" in n} == {"widgets", "jinja2", "markupsafe"}
+
+
+def test_the_page_ships_the_templates_it_draws_with_and_only_those(site: Path):
+    with zipfile.ZipFile(site / B.BUNDLE) as bundle:
+        names = bundle.namelist()
+    templates = {n.rsplit("/", 1)[1] for n in names if n.endswith(".j2")}
+    # The card, the answers, the warning signs and the handout page; signs.html.j2 imports
+    # the citation marks from card.html.j2, which the build finds by reading the template.
+    expected = {"card.html.j2", "profile.html.j2", "signs.html.j2", "handout.html.j2"}
+    assert templates == expected
+    assert all(f"widgets/render/templates/{t}" in names for t in expected)
+    # The notebooks' panels and worksheets are not part of the page.
+    assert "panels.html.j2" not in templates and "worksheet.html.j2" not in templates
+
+
+def test_jinja2_and_markupsafe_ship_as_python_source_with_their_licences(site: Path):
+    import jinja2
+    import markupsafe
+
+    with zipfile.ZipFile(site / B.BUNDLE) as bundle:
+        names = bundle.namelist()
+        for library in (jinja2, markupsafe):
+            name = library.__name__
+            installed = Path(library.__file__).parent
+            expected = {f"{name}/{p.name}" for p in installed.glob("*.py")}
+            assert {n for n in names if n.startswith(f"{name}/") and n.endswith(".py")} == expected
+            assert bundle.read(f"{name}/__init__.py") == (installed / "__init__.py").read_bytes()
+    # No compiled speed-up, C source or type stub: Pyodide's core could not load them.
+    assert [n for n in names if n.endswith((".so", ".c", ".pyi", ".pyd"))] == []
+    footer = (site / "index.html").read_text(encoding="utf-8").split("<footer>")[1]
+    for library in (jinja2, markupsafe):
+        shipped = B.shipped_library(library.__name__)
+        assert f"{shipped.project} {shipped.version}" in footer
+        href = f"{B.LICENCES_FOLDER}/{shipped.project}-LICENSE.txt"
+        assert f'href="{href}"' in footer
+        text = (site / href).read_text(encoding="utf-8")
+        assert "Redistribution and use in source and binary forms" in text  # BSD-3-Clause
+    assert "BSD-3-Clause licence" in footer
+
+
+def test_the_bundle_is_the_same_bytes_every_time_it_is_built(site: Path, runtime: Path):
+    assert B.page_bundle(runtime) == (site / B.BUNDLE).read_bytes()
+
+
+def test_a_shipped_module_that_names_a_missing_template_stops_the_build(
+    monkeypatch, tmp_path: Path
+):
+    page_module = tmp_path / "in_page.py"
+    page_module.write_text('from widgets import guidance\nTEMPLATE = "no_such_card.html.j2"\n')
+    real = B._module_file
+    monkeypatch.setattr(
+        B, "_module_file", lambda name: page_module if name == B.PAGE_MODULE else real(name)
+    )
+    with pytest.raises(B.ExplorerBuildError, match=re.escape("no_such_card.html.j2")):
+        B.page_bundle()
 
 
 def test_the_shipped_python_draws_a_card_and_a_handout_with_the_standard_library_alone(
     site: Path, tmp_path: Path
 ):
-    # Python started with no site-packages (-S) and nothing from the environment (-I) sees
-    # only the standard library and the unpacked bundle, as Pyodide's core does.
+    # Python started with no site-packages (-S, -s) and nothing from the environment (-E)
+    # sees only the standard library and the bundle unpacked in its working folder ("" on
+    # sys.path), as Pyodide's core does: Jinja2 and MarkupSafe must come from the bundle.
     with zipfile.ZipFile(site / B.BUNDLE) as bundle:
         bundle.extractall(tmp_path)
     start = json.dumps(G.starting_profile().to_dict())
     script = (
-        "import json, sys\n"
-        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "import json\n"
         f"import {B.SHIPPED_PAGE_MODULE} as page\n"
         "p = page.Page.from_json('{}')\n"
         f"card = p.card_for({start!r})\n"
         f"made = json.loads(p.handout_for({start!r}))\n"
         "assert 'sms-card' in card and 'sms-card' in made['html']\n"
-        "import widgets\n"
-        "print(widgets.__file__)\n"
+        "import jinja2, markupsafe, widgets\n"
+        "print(widgets.__file__, jinja2.__file__, markupsafe._escape_inner.__module__)\n"
     )
-    done = subprocess.run([sys.executable, "-I", "-S", "-c", script], capture_output=True,
+    done = subprocess.run([sys.executable, "-E", "-s", "-S", "-c", script], capture_output=True,
                           text=True, cwd=tmp_path, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert Path(done.stdout.strip()) == tmp_path / "widgets" / "__init__.py"
+    widgets_file, jinja2_file, escaper = done.stdout.split()
+    assert Path(widgets_file) == tmp_path / "widgets" / "__init__.py"
+    assert Path(jinja2_file) == tmp_path / "jinja2" / "__init__.py"
+    assert escaper == "markupsafe._native"  # the pure-Python escaper, as in Pyodide
 
 
 def test_a_module_that_imports_a_jupyter_library_stops_the_build(monkeypatch, tmp_path: Path):
@@ -299,7 +360,8 @@ def test_the_page_module_draws_the_render_floors_card_and_handout_unchanged():
 def test_the_pages_own_sentences_are_plain_language():
     import textstat
 
-    grades = {text: textstat.flesch_kincaid_grade(text) for text in B.PAGE_SENTENCES}
+    sentences = (*B.PAGE_SENTENCES, B.libraries_note())
+    grades = {text: textstat.flesch_kincaid_grade(text) for text in sentences}
     assert {text: grade for text, grade in grades.items() if grade > 8.0} == {}
 
 

@@ -6,13 +6,9 @@ inline (no stylesheet, script, font or image), so the HTML works offline, in Jup
 in an nbconvert export and on paper; every one comes from ``theme.style`` (why inline: see
 ``widgets.render.theme``).
 
-Why plain Python and not a Jinja2 template, as the rest of the render floor uses: the explorer
-page runs this module, and what it imports, in the browser (Pyodide), whose core has no Jinja2,
-and its bundle ships Python modules only (``widgets.tools.explorer.build`` follows imports and
-refuses any outside the standard library). So the card, the panels the personal handout shows,
-``profile_text`` and the handout page are built here with the standard library, from the same
-theme, and give the same bytes in CPython and in Pyodide. Every value is escaped with
-``html.escape``, as Jinja2's autoescape would.
+The HTML is ``templates/card.html.j2``, filled in by ``templating.exact_environment()``
+(autoescaped): the explorer page runs this module in the browser too (Pyodide), and its bundle
+ships Jinja2 and MarkupSafe with the template, so the page and CPython give the same bytes.
 
 ``read_cards`` is the card's reader: tests and the benchmark use it to check what a card says.
 """
@@ -20,20 +16,20 @@ theme, and give the same bytes in CPython and in Pyodide. Every value is escaped
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
 from widgets.content.clinic import Clinic, wording
 from widgets.guidance import Guidance, Profile, starting_profile
-from widgets.render.theme import LEVEL_ICONS, level_values, style
+from widgets.render.templating import macro_exact
+from widgets.render.theme import LEVEL_ICONS, level_values
+
+CARD = "card.html.j2"
 
 
 def cite_marks(keys: tuple[str, ...] | list[str]) -> str:
-    if not keys:
-        return ""
-    marks = " ".join(f"[{escape(key)}]" for key in keys)
-    return f' <span class="sms-cite" {style("cite")}>{marks}</span>'
+    """' [key] [key]' after a sentence, or nothing when there are no keys."""
+    return macro_exact(CARD, "cite_marks", keys)
 
 
 # A card drawn for answers the reader did not give must not read as a verdict on them.
@@ -64,37 +60,22 @@ def card_html(guidance: Guidance, *, title: str | None = None, clinic: Clinic | 
     (``clinic.current()`` unless ``clinic`` is given): its locale and its numbers.
     """
     say = wording(clinic)
-    urgency = guidance.urgency.value if guidance.urgency else ""
-    parts = [
-        f'<section class="sms-card" data-level="{guidance.level.value}" '
-        f'data-urgency="{urgency}" aria-label="{escape(guidance.label, quote=True)}" '
-        f"{style('card', **level_values(guidance.level))}>"
-    ]
-    if title:
-        parts.append(f'<p class="sms-card-title" {style("card-title")}>{escape(say(title))}</p>')
-    parts.append(
-        f'<p class="sms-card-level" {style("card-level", **level_values(guidance.level))}>'
-        f'<span class="sms-card-icon" aria-hidden="true">'
-        f"{escape(LEVEL_ICONS[guidance.level])}</span> "
-        f'<span class="sms-card-label">{escape(guidance.label)}</span></p>'
+    return macro_exact(
+        CARD,
+        "card",
+        level=guidance.level.value,
+        urgency=guidance.urgency.value if guidance.urgency else "",
+        label=guidance.label,
+        icon=LEVEL_ICONS[guidance.level],
+        colours=level_values(guidance.level),
+        title=say(title) if title else None,
+        headline=say(guidance.headline),
+        actions=[say(action) for action in guidance.actions],
+        reasons=[
+            {"rule_id": reason.rule_id, "text": say(reason.text), "sources": reason.sources}
+            for reason in guidance.reasons
+        ],
     )
-    parts.append(
-        f'<p class="sms-card-headline" {style("card-headline")}>'
-        f"{escape(say(guidance.headline))}</p>"
-    )
-    parts.append(f"<p {style('subhead')}>What to do</p>")
-    parts.append(f'<ol class="sms-card-actions" {style("list-spaced")}>')
-    parts.extend(f"<li>{escape(say(action))}</li>" for action in guidance.actions)
-    parts.append("</ol>")
-    parts.append(f"<p {style('subhead')}>Why</p>")
-    parts.append(f'<ul class="sms-card-reasons" {style("list")}>')
-    parts.extend(
-        f'<li data-rule="{escape(reason.rule_id, quote=True)}">'
-        f"{escape(say(reason.text))}{cite_marks(reason.sources)}</li>"
-        for reason in guidance.reasons
-    )
-    parts.append("</ul></section>")
-    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------

@@ -8,9 +8,9 @@ or a JSON list of such objects. The page is self-contained HTML (no script, no n
 on one A4 or Letter page with 12 pt body text, and is deterministic: the only date on it is the
 ``--date`` given (default: the series' last-reviewed date). Free text is HTML-escaped.
 
-Colours, fonts and sizes come from ``widgets.render.theme``. The page is built with the standard
-library, not a Jinja2 template: the explorer page runs ``render_handout`` in Pyodide, which has
-no Jinja2 (see ``widgets.render.cards``).
+Colours, fonts and sizes come from ``widgets.render.theme``. The page is
+``templates/handout.html.j2`` (``templating.exact_environment()``, autoescaped); the explorer
+page runs ``render_handout`` in the browser too (Pyodide: see ``widgets.render.cards``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from html import escape
 from pathlib import Path
 from typing import NoReturn
 
@@ -42,6 +41,7 @@ from widgets.content.references import citations
 from widgets.render.cards import card_html
 from widgets.render.profile_text import profile_summary_html
 from widgets.render.signs import routine_signs_html, warning_signs_html
+from widgets.render.templating import html, render_exact
 from widgets.render.theme import (
     BODY_SIZE,
     FONT,
@@ -52,9 +52,9 @@ from widgets.render.theme import (
     PRINT_HEADLINE_SIZE,
     TEXT,
     css_variables,
-    style,
 )
 
+HANDOUT = "handout.html.j2"
 EDUCATION_LINE = "This is education, not medical advice."
 PROFILE_FIELDS = tuple(f.name for f in fields(G.Profile))
 EXTRA_FIELDS = ("name", "notes")
@@ -167,48 +167,33 @@ def render_handout(
     say = wording(clinic)
     guidance = G.assess(profile)
     red = guidance.level is G.Level.RED
-    # A red page is about getting help now: what to do and what to say, nothing routine.
-    title = "Get help now: do not use the massager" if red else "My back massager plan"
-    who = f"<p><strong>Name:</strong> {escape(name)}</p>" if name.strip() else ""
-    notes_html = f'<h2>My notes</h2><p class="notes">{escape(notes)}</p>' if notes.strip() else ""
-    questions = "".join(f"<li>{escape(say(q))}</li>" for q in clinician_questions(profile))
-    questions_html = (
-        ""
-        if red
-        else f"<div><h2>Questions to ask my clinician</h2><ol {style('indent')}>"
-        f"{questions}</ol></div>"
-    )
-    refs = "".join(
-        f"<li>[{escape(ref.key)}] {ref.citation_html()}</li>" for ref in citations(guidance.sources)
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{clinic.locale}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}{' for ' + escape(name) if name.strip() else ''}</title>"
-        f"<style>{_CSS}</style></head><body>"
-        f"<header><h1>{escape(title)}</h1>{contact_html(clinic)}{who}"
-        f'<p class="meta">Date: {escape(date)}. Series version {escape(__version__)}, '
-        f"last reviewed {escape(LAST_REVIEWED)}.</p>"
-        f"<p><strong>{escape(EDUCATION_LINE)}</strong></p></header>"
-        "<main>"
-        f"<h2>{'What to do now' if red else 'My guidance and what to do'}</h2>"
-        f"{card_html(guidance, clinic=clinic)}"
-        "<h2>Warning signs: when to get help now</h2>"
-        f"{warning_signs_html(compact=True, clinic=clinic)}"
-        # The routine tier is for someone who may use the massager; a red page stays on "now".
-        f"{'' if red else routine_signs_html(clinic=clinic)}"
-        '<div class="two-columns">'
-        f"<div><h2>My answers</h2>{localise_html(profile_summary_html(profile), clinic)}"
-        f"{notes_html}</div>"
-        f"{questions_html}</div>"
-        f'<h2>Sources</h2><ol class="sources">{refs}</ol>'
-        "</main>"
-        f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong> "
-        f"{escape(say('Take this page to your doctor, physio or nurse.'))}</p>"
-        f'{contact_html(clinic)}<p class="about">{escape(ABOUT_LINE)}</p>'
-        f'<p class="licence">{escape(LICENCE_NOTE)}</p></footer>'
-        "</body></html>\n"
+    return render_exact(
+        HANDOUT,
+        locale=clinic.locale,
+        # A red page is about getting help now: what to do and what to say, nothing routine.
+        title="Get help now: do not use the massager" if red else "My back massager plan",
+        red=red,
+        # A name or notes of only spaces are left out, as if none were given.
+        name=name if name.strip() else "",
+        notes=notes if notes.strip() else "",
+        css=html(_CSS),
+        contact=html(contact_html(clinic)),
+        date=date,
+        version=__version__,
+        last_reviewed=LAST_REVIEWED,
+        education_line=EDUCATION_LINE,
+        card=html(card_html(guidance, clinic=clinic)),
+        warning_signs=html(warning_signs_html(compact=True, clinic=clinic)),
+        routine_signs=None if red else html(routine_signs_html(clinic=clinic)),
+        answers=html(localise_html(profile_summary_html(profile), clinic)),
+        questions=[] if red else [say(q) for q in clinician_questions(profile)],
+        refs=[
+            {"key": ref.key, "citation": html(ref.citation_html())}
+            for ref in citations(guidance.sources)
+        ],
+        take_this_page=say("Take this page to your doctor, physio or nurse."),
+        about=ABOUT_LINE,
+        licence=LICENCE_NOTE,
     )
 
 

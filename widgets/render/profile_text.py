@@ -2,15 +2,17 @@
 panels, the personal handout, the notebook widgets and the explorer page.
 
 No ipywidgets here (the render floor): the labels a widget shows come from this module, so the
-page without Python and the notebook ask the same questions in the same words.
+page without Python and the notebook ask the same questions in the same words. The HTML is
+``templates/profile.html.j2`` (``templating.exact_environment()``, autoescaped; the explorer
+page runs it too: see ``widgets.render.cards``).
 """
 
 from __future__ import annotations
 
-from html import escape
-
 from widgets import guidance as G
-from widgets.render.theme import style
+from widgets.render.templating import html, macro_exact
+
+PROFILE = "profile.html.j2"
 
 # Plain words for each field, so nobody has to read a variable name.
 FIELD_LABELS: dict[str, str] = {
@@ -36,12 +38,12 @@ def short_label(text: str) -> str:
 
 def box_html(inner: str, *, css_class: str = "sms-panel") -> str:
     """A neutral, self-contained frame around some HTML."""
-    return f'<div class="{escape(css_class, quote=True)}" {style("box")}>{inner}</div>'
+    return macro_exact(PROFILE, "box", html(inner), css_class)
 
 
 def note_html(text: str) -> str:
     """A short line of UI text (never advice), escaped."""
-    return f'<p class="sms-note" {style("note")}>{escape(text)}</p>'
+    return macro_exact(PROFILE, "note", text)
 
 
 def profile_summary_html(profile: G.Profile, *, leave_out: frozenset[str] = frozenset()) -> str:
@@ -73,11 +75,8 @@ def profile_summary_html(profile: G.Profile, *, leave_out: frozenset[str] = froz
             f"heat {'on' if profile.heat else 'off'}",
         ),
     ]
-    items = "".join(
-        f"<li><span {style('strong')}>{escape(k)}:</span> {escape(v)}</li>" for k, v in rows
-    )
-    return f'<ul class="sms-answers" {style("answers")}>{items}</ul>'
+    return macro_exact(PROFILE, "answers", rows)
 
 
 def muted(text: str) -> str:
-    return f"<span {style('muted')}>{escape(text)}</span>"
+    return macro_exact(PROFILE, "muted", text)

@@ -4,13 +4,26 @@ Every value a template prints is escaped unless it is already ``Markup`` (HTML t
 built, such as a card). ``style(name)`` in a template is ``theme.style``: the theme stays the
 one place for colours, fonts and sizes.
 
-Not for the card or anything the explorer page runs (``cards``, ``panels``, ``profile_text``,
-``handout``): Pyodide's core has no Jinja2 (see ``widgets.render.cards``).
+Two environments, with the same globals and the same autoescape:
+
+- ``environment()`` (``render``, ``render_macro``): the panels, worksheets, quizzes and figures.
+  Its output has the line breaks between tags taken out after rendering.
+- ``exact_environment()`` (``render_exact``, ``macro_exact``): the card, the warning signs, the
+  answers list and the personal handout, which the explorer page also runs in the browser
+  (Pyodide; its bundle ships Jinja2 and MarkupSafe, see ``widgets.tools.explorer.build``).
+  Two differences, both so that these keep the exact bytes they had as standard-library
+  builders (saved handouts and tests compare them): a
+  template's own line breaks and indents are taken out of its *source* (``_JoinedLines``), so a
+  value keeps its line breaks (a reader's notes, the handout's stylesheet); and values are
+  escaped as ``html.escape`` escapes them (``&#x27;`` and ``&quot;``; MarkupSafe writes
+  ``&#39;`` and ``&#34;``, which a browser reads the same).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -54,6 +67,54 @@ def render_macro(template: str, macro: str, *args: object) -> str:
     module = environment().get_template(template).module
     text = str(getattr(module, macro)(*args))
     return "".join(line.strip() for line in text.splitlines())
+
+
+class _JoinedLines(FileSystemLoader):
+    """Templates whose lines are joined, each stripped, before Jinja2 reads them.
+
+    A template is written over many lines for whoever reads it; what it prints is one line,
+    as ``render`` gives, but only the template's own text loses its line breaks. Break lines
+    at tags, never inside a ``{{ }}`` or ``{% %}``, and keep a space that must print inside a
+    line (``</span> <span>``); print a line break as ``{{ "\\n" }}``.
+    """
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+
+
+def _escaped_as_stdlib(value: object) -> object:
+    # Runs on every printed value before autoescape, which leaves Markup alone.
+    return value if hasattr(value, "__html__") else Markup(escape(str(value)))
+
+
+@cache
+def exact_environment() -> Environment:
+    """The environment of the templates the explorer page runs (see the module's docstring)."""
+    env = Environment(
+        loader=_JoinedLines(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_escaped_as_stdlib,
+        # The templates are package data and do not change while a program runs: no disk
+        # check of each template's time stamp on every card (the page redraws per change).
+        auto_reload=False,
+    )
+    env.globals["style"] = _style
+    return env
+
+
+def render_exact(template: str, **context: object) -> str:
+    """``template`` filled in with ``context`` by ``exact_environment()``, nothing taken out."""
+    return exact_environment().get_template(template).render(**context)
+
+
+def macro_exact(template: str, macro: str, *args: object, **kwargs: object) -> str:
+    """One macro of ``template`` called with ``args`` and ``kwargs``, as ``render_exact`` does."""
+    module = exact_environment().get_template(template).module
+    return str(getattr(module, macro)(*args, **kwargs))
 
 
 def html(text: str) -> Markup:

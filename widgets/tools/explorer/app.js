@@ -128,8 +128,14 @@ async function start() {
   // How long the runtime and then the series' Python took to start (the benchmark reads it).
   const runtimeReady = performance.now();
   root.dataset.runtimeMs = String(Math.round(runtimeReady));
-  pyodide.unpackArchive(await bundle, "zip", { extractDir: "/home/pyodide/explorer" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/explorer')");
+  // The bundle (the series' modules, Jinja2 and MarkupSafe) goes where Python keeps installed
+  // packages, site-packages, as Pyodide's own loadPackage installs a wheel: that folder is on
+  // sys.path from the start, so nothing edits sys.path (issue 15). The working folder
+  // (/home/pyodide, "" on sys.path) would work too, but only while nothing changes folder.
+  // The import system keeps each folder's listing, so it is told that this one changed.
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  pyodide.unpackArchive(await bundle, "zip", { extractDir: sitePackages });
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
   const module = pyodide.pyimport("sms_explorer_page");
   page = module.Page.from_json(document.getElementById("sms-clinic").textContent);
   module.destroy();

@@ -8,11 +8,14 @@ writes a folder any static web host (or ``python -m http.server``) can serve:
   explorer's labels, the warning-sign panel, a loading note and a note for browsers that
   cannot run it; every word in the clinic's locale and numbers (``widgets.content.clinic``);
 - ``explorer.zip``: the engine, content and render modules the card and the handout need
-  (found by following their imports from ``in_page``) with their TOML data files, and
-  nothing from ``ui`` or ``tools``;
+  (found by following their imports from ``in_page``) with their TOML data files and the
+  Jinja2 templates they load, nothing from ``ui`` or ``tools``; and the two pure-Python
+  libraries the render floor draws with, Jinja2 and MarkupSafe, copied (``.py`` files and
+  licence) from the installed distributions, since Pyodide's core holds neither;
 - ``app.js``; ``fallback.js`` (for a page opened from a disk, or a browser without modules);
-  ``explorer.css``; and ``pyodide/``: the Pyodide runtime from the build cache
-  (``runtime.py``), so the page fetches nothing from outside its own folder.
+  ``explorer.css``; ``licences/``: the shipped libraries' licence texts, linked from the
+  footer; and ``pyodide/``: the Pyodide runtime from the build cache (``runtime.py``), so the
+  page fetches nothing from outside its own folder.
 
 The folder is built in a temp folder and swapped in (``safe_output``): a failed build leaves
 the last good page, and a folder holding files this build did not make is refused.
@@ -29,10 +32,14 @@ import shutil
 import sys
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from functools import cache
 from html import escape
+from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
+
+from jinja2 import Environment, meta
 
 import widgets
 from widgets import guidance as G
@@ -49,6 +56,7 @@ from widgets.content.clinic import (
 from widgets.render.handout import EDUCATION_LINE
 from widgets.render.panels import help_now
 from widgets.render.profile_text import FIELD_LABELS, NO_AREA_MESSAGE, note_html
+from widgets.render.templating import TEMPLATES
 from widgets.render.theme import (
     BODY_SIZE,
     FONT,
@@ -78,6 +86,12 @@ SHIPPED_PAGE_MODULE = "sms_explorer_page"
 BUNDLE = "explorer.zip"
 # Data files the shipped modules may read (TOML is read by the standard library's tomllib).
 DATA_SUFFIXES = frozenset({".toml", ".json"})
+# The only libraries beyond the standard library the page ships, by import name, with their
+# licence: pure Python, so they run in Pyodide's core as they are. Jinja2 fills in the render
+# floor's templates; MarkupSafe escapes what they print (its C speed-up is left out, and it
+# falls back to its pure-Python ``_native``).
+SHIPPED_LIBRARIES: dict[str, str] = {"jinja2": "BSD-3-Clause", "markupsafe": "BSD-3-Clause"}
+LICENCES_FOLDER = "licences"
 # Where the site puts the handouts, relative to the explorer folder (issue 13's build/site/).
 HANDOUTS_HREF = "../handouts/index.html"
 # A fixed date in the zip, so the same sources always give the same bytes.
@@ -108,12 +122,22 @@ def _import_time_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     for node in body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            # Imports for the type checker only (Jinja2's typing_extensions) never run.
+            yield from _import_time_nodes(node.orelse)
+            continue
         yield node
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.stmt):
                 yield from _import_time_nodes([child])
             else:
                 yield from ast.walk(child)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    """``TYPE_CHECKING``, ``typing.TYPE_CHECKING`` or ``t.TYPE_CHECKING``."""
+    name = test.attr if isinstance(test, ast.Attribute) else getattr(test, "id", "")
+    return name == "TYPE_CHECKING"
 
 
 def _imports(path: Path) -> set[str]:
@@ -144,12 +168,15 @@ def _data_files(modules: dict[str, Path]) -> list[Path]:
 
 
 def _unvendored(runtime: Path) -> frozenset[str]:
-    """Standard-library modules Pyodide leaves out of its core (ssl, sqlite3, lzma...)."""
+    """Standard-library modules Pyodide leaves out of its core (ssl, sqlite3, lzma...), by the
+    modules each such package provides: its "hashlib" package holds only ``_hashlib``
+    (OpenSSL), and ``hashlib`` itself stays in the core with its built-in hashes."""
     lock = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
     return frozenset(
-        name.replace("-", "_")
+        module
         for name, package in lock["packages"].items()
         if package.get("package_type") == "cpython_module"
+        for module in package.get("imports", [name.replace("-", "_")])
     )
 
 
@@ -157,9 +184,10 @@ def page_modules(runtime: Path | None = None) -> dict[str, Path]:
     """The ``widgets`` modules the page's Python needs, by module name, with their packages.
 
     Raises ``ExplorerBuildError`` if any of them reaches the ui or tools floor, or imports
-    anything but the standard library that Pyodide's core holds (ipywidgets, jinja2...) when
-    it is imported. Imports inside functions are not followed: they run only when called,
-    and the page's tests show that the card and the handout never call one that fails.
+    anything but the standard library that Pyodide's core holds and ``SHIPPED_LIBRARIES``
+    (ipywidgets, yaml...) when it is imported. Imports inside functions are not followed:
+    they run only when called, and the page's tests show that the card and the handout never
+    call one that fails.
     """
     missing = _unvendored(runtime) if runtime else frozenset()
     start = _module_file(PAGE_MODULE)
@@ -171,12 +199,7 @@ def page_modules(runtime: Path | None = None) -> dict[str, Path]:
         for imported in sorted(_imports(path)):
             top = imported.split(".")[0]
             if top != "widgets":
-                if top not in sys.stdlib_module_names or top in missing:
-                    raise ExplorerBuildError(
-                        f"{name} imports {top}, which the explorer "
-                        "page cannot ship: the card and the handout must need only the "
-                        "standard library"
-                    )
+                _check_shippable(name, top, missing)
                 continue
             parts = imported.split(".")
             for depth in range(1, len(parts) + 1):
@@ -194,6 +217,121 @@ def page_modules(runtime: Path | None = None) -> dict[str, Path]:
     return dict(sorted(seen.items()))
 
 
+def _check_shippable(importer: str, top: str, missing: frozenset[str]) -> None:
+    if top in SHIPPED_LIBRARIES or (top in sys.stdlib_module_names and top not in missing):
+        return
+    raise ExplorerBuildError(
+        f"{importer} imports {top}, which the explorer page cannot ship: the card and the "
+        f"handout may need only the standard library and {', '.join(SHIPPED_LIBRARIES)}"
+    )
+
+
+@dataclass(frozen=True)
+class Library:
+    """One of ``SHIPPED_LIBRARIES`` as installed here: what the page ships of it."""
+
+    name: str  # the import name, "jinja2"
+    project: str  # as its authors name it, "Jinja2"
+    version: str
+    licence: str
+    files: tuple[tuple[str, Path], ...]  # (path in the bundle, installed file), .py only
+    licence_text: bytes
+
+
+@cache
+def shipped_library(name: str) -> Library:
+    """``name``'s installed distribution: its ``.py`` files (no compiled speed-ups, no type
+    stubs) and its licence text. Raises ``ExplorerBuildError`` if it cannot be read."""
+    try:
+        dist = metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        raise ExplorerBuildError(f"{name} is not installed, so the page cannot ship it") from None
+    records = dist.files or []
+    files = tuple(
+        sorted(
+            (record.as_posix(), Path(str(dist.locate_file(record))))
+            for record in records
+            if record.parts[0] == name and record.suffix == ".py"
+        )
+    )
+    licences = [r for r in records if r.parts[0].endswith(".dist-info") and "LICENSE" in r.name]
+    if not files or len(licences) != 1:
+        raise ExplorerBuildError(
+            f"{name} {dist.version}: cannot find its Python files and one licence file in its "
+            "installed record"
+        )
+    return Library(
+        name=name,
+        project=dist.metadata["Name"],
+        version=dist.version,
+        licence=SHIPPED_LIBRARIES[name],
+        files=files,
+        licence_text=Path(str(dist.locate_file(licences[0]))).read_bytes(),
+    )
+
+
+def page_libraries(modules: dict[str, Path], runtime: Path | None = None) -> list[Library]:
+    """The ``SHIPPED_LIBRARIES`` that ``modules`` import, with those they import in turn.
+
+    Raises ``ExplorerBuildError`` if a library imports, when imported, anything but the
+    standard library that Pyodide's core holds and the other shipped libraries.
+    """
+    missing = _unvendored(runtime) if runtime else frozenset()
+    todo = sorted(
+        {
+            imported.split(".")[0]
+            for path in modules.values()
+            for imported in _imports(path)
+            if imported.split(".")[0] in SHIPPED_LIBRARIES
+        }
+    )
+    found: dict[str, Library] = {}
+    while todo:
+        library = shipped_library(todo.pop())
+        found[library.name] = library
+        for bundle_path, path in library.files:
+            for imported in _imports(path):
+                top = imported.split(".")[0]
+                _check_shippable(bundle_path, top, missing)
+                if top in SHIPPED_LIBRARIES and top not in found and top not in todo:
+                    todo.append(top)
+    return [found[name] for name in sorted(found)]
+
+
+def _template_names(path: Path) -> set[str]:
+    """The template files a module names (string constants ending in ``.j2``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.endswith(".j2")
+    }
+
+
+def page_templates(modules: dict[str, Path]) -> list[Path]:
+    """The render floor's templates that ``modules`` load, with those they import or include.
+
+    Raises ``ExplorerBuildError`` for a template name with no file under ``templates/``.
+    """
+    todo = sorted({name for path in modules.values() for name in _template_names(path)})
+    found: dict[str, Path] = {}
+    while todo:
+        name = todo.pop()
+        path = TEMPLATES / name
+        if not path.is_file():
+            raise ExplorerBuildError(f"the page needs the template {name}, not in {TEMPLATES}")
+        found[name] = path
+        parsed = Environment().parse(path.read_text(encoding="utf-8"))
+        for used in meta.find_referenced_templates(parsed):
+            if used is None:
+                raise ExplorerBuildError(f"{name} loads a template by a name made when it runs")
+            if used not in found and used not in todo:
+                todo.append(used)
+    return [found[name] for name in sorted(found)]
+
+
 def _zip_bytes(files: dict[str, bytes]) -> bytes:
     import io
 
@@ -208,15 +346,26 @@ def _zip_bytes(files: dict[str, bytes]) -> bytes:
 
 
 def page_bundle(runtime: Path | None = None) -> bytes:
-    """``explorer.zip``: the page module under its shipped name, its widgets modules, and
-    their data files."""
+    """``explorer.zip``: the page module under its shipped name, its widgets modules, their
+    data files and templates, and the shipped libraries (each with its licence text)."""
     modules = page_modules(runtime)
+    page_file = _module_file(PAGE_MODULE)
+    assert page_file is not None, PAGE_MODULE
+    # The page module itself may name templates or import a library too.
+    with_page = {**modules, PAGE_MODULE: page_file}
     files = {
         path.relative_to(PACKAGE_ROOT).as_posix(): path.read_bytes()
-        for path in [*modules.values(), *_data_files(modules)]
+        for path in [*modules.values(), *_data_files(modules), *page_templates(with_page)]
     }
-    files[f"{SHIPPED_PAGE_MODULE}.py"] = _module_file(PAGE_MODULE).read_bytes()  # type: ignore[union-attr]
+    for library in page_libraries(with_page, runtime):
+        files.update((name, path.read_bytes()) for name, path in library.files)
+        files[f"{library.name}/{_licence_file(library)}"] = library.licence_text
+    files[f"{SHIPPED_PAGE_MODULE}.py"] = page_file.read_bytes()
     return _zip_bytes(files)
+
+
+def _licence_file(library: Library) -> str:
+    return f"{library.project}-LICENSE.txt"
 
 
 # ---------------------------------------------------------------------------
@@ -253,9 +402,21 @@ RUNS_ON = (
     f"This page runs the series' own code in your browser, with Pyodide {PYODIDE_VERSION} "
     f"({PYODIDE_LICENCE} licence)."
 )
-# Every sentence of the page's own (the rest is the engine's), for the readability test.
 PYODIDE_SOURCE = "https://github.com/pyodide/pyodide"
 PYODIDE_SOURCE_LINK = "Pyodide's source code"
+
+
+def libraries_note() -> str:
+    """The sentence naming the shipped libraries, their versions and licences (the versions
+    are those installed where the page is built, which is what it ships)."""
+    libraries = [shipped_library(name) for name in SHIPPED_LIBRARIES]
+    names = " and ".join(f"{lib.project} {lib.version}" for lib in libraries)
+    licences = " and ".join(sorted({lib.licence for lib in libraries}))
+    return f"To write your guidance it uses {names} ({licences} licence)."
+
+
+LICENCE_LINK = "{project}'s licence"
+# Every sentence of the page's own (the rest is the engine's), for the readability test.
 PAGE_SENTENCES = (INTRO, LOADING, CANNOT_RUN, ASK_FOR_HANDOUTS, SAVE_HINT, SAVED, RUNS_ON)
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' "
@@ -410,7 +571,9 @@ def page_html(clinic: Clinic, *, handouts_href: str | None = HANDOUTS_HREF) -> s
         f"<footer><p><strong>{escape(EDUCATION_LINE)}</strong></p>{contact_html(clinic)}"
         f'<p class="licence">{escape(LICENCE_NOTE)}</p><p>{escape(RUNS_ON)} '
         # MPL-2.0 asks that whoever receives the runtime can find its source.
-        f'<a href="{PYODIDE_SOURCE}">{escape(PYODIDE_SOURCE_LINK)}</a>.</p></footer>'
+        f'<a href="{PYODIDE_SOURCE}">{escape(PYODIDE_SOURCE_LINK)}</a>.</p>'
+        # BSD-3-Clause asks that the licence travels with the code: it does, as a file.
+        f"<p>{escape(libraries_note())} {_licence_links()}.</p></footer>"
         # What the notebook explorer shows in the card's place while no area is ticked.
         f'<template id="sms-no-area">{note_html(NO_AREA_MESSAGE)}</template>'
         f'<template id="sms-failed">{_cannot_run(handouts_href)}</template>'
@@ -431,6 +594,15 @@ def page_html(clinic: Clinic, *, handouts_href: str | None = HANDOUTS_HREF) -> s
         f"</head><body>{body}</body></html>\n"
     )
     return localise_html(page, clinic)
+
+
+def _licence_links() -> str:
+    links = [
+        f'<a href="{LICENCES_FOLDER}/{_attr(_licence_file(library))}">'
+        f"{escape(LICENCE_LINK.format(project=library.project))}</a>"
+        for library in (shipped_library(name) for name in SHIPPED_LIBRARIES)
+    ]
+    return " and ".join(links)
 
 
 def _json_in_html(text: str) -> str:
@@ -466,6 +638,10 @@ def build_explorer(
         for name in STATIC_FILES:
             shutil.copyfile(STATIC / name, stage / name)
         (stage / BUNDLE).write_bytes(bundle)
+        (stage / LICENCES_FOLDER).mkdir()
+        for name in SHIPPED_LIBRARIES:
+            library = shipped_library(name)
+            (stage / LICENCES_FOLDER / _licence_file(library)).write_bytes(library.licence_text)
         (stage / "pyodide").mkdir()
         for name in RUNTIME_FILES:
             shutil.copyfile(runtime / name, stage / "pyodide" / name)
