@@ -4,8 +4,10 @@ is written once."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
+from html import escape
 
 import pytest
 
@@ -113,3 +115,26 @@ def test_icon_arrays_show_100_people_with_each_group_named_in_words(make):
 def test_an_icon_array_that_is_not_100_people_is_refused():
     with pytest.raises(ValueError, match="exactly 100"):
         O.icon_array(((40, "a"), (40, "b")), figure_id="x", alt="x", caption="x")
+
+
+def test_option_words_are_printed_as_text_even_when_they_look_like_markup():
+    odd = dataclasses.replace(
+        C.OPTIONS[0], name='<b>Rest & "wait"</b>', risks_and_burdens="It's <i>slow</i>."
+    )
+    html = O.OptionsTable(options=(odd,)).html()
+    assert "<b>" not in html and "<i>" not in html
+    assert escape(odd.name) in html and escape(odd.risks_and_burdens) in html
+    assert html.count("<tr>") == 2  # the heading row and the one option
+
+
+def test_icon_array_labels_are_text_and_each_group_has_its_own_symbol():
+    figure = O.icon_array(
+        ((30, '<b>better</b> & "well"'), (50, "same"), (20, "worse")),
+        figure_id="odd",
+        alt="A grid.",
+        caption="A grid.",
+    )
+    words = words_in(figure.svg())  # parses: the label did not break the SVG
+    assert '30 in 100 <b>better</b> & "well"' in words
+    marks = [t.text for t in ET.fromstring(figure.svg()).iter(f"{SVG}text")]
+    assert (marks.count("▲"), marks.count("●"), marks.count("▼")) == (31, 51, 21)

@@ -3,6 +3,7 @@ stories between them show the guidance changing from person to person."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from html import escape
@@ -116,3 +117,14 @@ def test_story_text_is_escaped_in_the_html():
     html = story(STORIES[0].name)._repr_html_()
     assert "<script" not in html
     assert all(escape(p) in html for p in STORIES[0].paragraphs)
+
+
+def test_story_words_that_look_like_markup_are_printed_as_text():
+    odd = dataclasses.replace(
+        STORIES[0], name="<i>Ann</i> & Bo", question='Is "more" better?', paragraphs=("<b>Hi</b>",)
+    )
+    html = odd.html()
+    assert "<i>" not in html and "<b>" not in html
+    for words in (odd.name, odd.question, "<b>Hi</b>", odd.full_answer()):
+        assert escape(words) in html, words
+    assert html.count('<section class="series-story"') == 1 and html.endswith("</section>")

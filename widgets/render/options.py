@@ -4,12 +4,15 @@ Drawing only: the options, their numbers out of ONE denominator and the "how sur
 content (``widgets.content.options``, from ``widgets/content/data/en/options.toml``). The table
 meets the IPDAS balance criterion (joseph_williams2014): every option, including carrying on as
 now, shows what it may do and what it may cost, in the same columns and the same words.
+
+The markup is in autoescaped Jinja2 templates: ``templates/options_table.html.j2`` for the
+table, ``templates/options_icons.svg.j2`` for the icon arrays. Python picks the rows and works
+out where each icon goes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from widgets.content.options import (
     CERTAINTY_MEANING,
@@ -20,15 +23,12 @@ from widgets.content.options import (
     Option,
 )
 from widgets.render.cards import cite_marks
-from widgets.render.svgfigure import SvgFigure, text
-from widgets.render.theme import FIGURE, PAGE, TEXT, style
+from widgets.render.svgfigure import SvgFigure, render_svg
+from widgets.render.templating import html, render_exact
 
 # ---------------------------------------------------------------------------
 # Drawing
 # ---------------------------------------------------------------------------
-
-_TABLE = style("options-table")
-_CELL = style("cell")
 
 
 @dataclass(frozen=True)
@@ -38,32 +38,16 @@ class OptionsTable:
     options: tuple[Option, ...] = OPTIONS
 
     def html(self) -> str:
-        head = "".join(
-            f'<th scope="col" {_CELL}>{escape(h)}</th>'
-            for h in ("Option", "What it may do", "How sure we are", "Risks and burdens")
-        )
-        rows = []
-        for option in self.options:
-            numbers = "".join(
-                f"<br><strong>{escape(f.words())}.</strong>{cite_marks(f.sources)}"
-                for f in option.numbers
-            )
-            rows.append(
-                "<tr>"
-                f'<th scope="row" {_CELL}>{escape(option.name)}'
-                f"<br><span {style('row-note')}>"
-                f"{escape(option.what_it_is)}</span></th>"
-                f"<td {_CELL}>{escape(option.may_do)}{cite_marks(option.sources)}{numbers}</td>"
-                f"<td {_CELL}>{escape(CERTAINTY_MEANING[option.certainty])}</td>"
-                f"<td {_CELL}>{escape(option.risks_and_burdens)}</td>"
-                "</tr>"
-            )
-        return (
-            f'<table class="sms-options" {_TABLE}>'
-            f"<caption {style('caption')}>Your options "
-            f"side by side. Every number is out of {DENOMINATOR} people.</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+        rows = [
+            {
+                "option": option,
+                "cites": html(cite_marks(option.sources)),
+                "numbers": [(n.words(), html(cite_marks(n.sources))) for n in option.numbers],
+                "certainty": CERTAINTY_MEANING[option.certainty],
+            }
+            for option in self.options
+        ]
+        return render_exact("options_table.html.j2", rows=rows, denominator=DENOMINATOR)
 
     def _repr_html_(self) -> str:
         return self.html()
@@ -71,10 +55,6 @@ class OptionsTable:
 
 def options_table() -> OptionsTable:
     return OptionsTable()
-
-
-_ICON_FILLS = (FIGURE.bar_edge, FIGURE.bar, PAGE)
-_ICON_MARKS = ("▲", "●", "▼")
 
 
 def icon_array(
@@ -85,32 +65,19 @@ def icon_array(
     if sum(count for count, _label in groups) != DENOMINATOR:
         raise ValueError(f"an icon array shows exactly {DENOMINATOR} people")
     size, gap, left, top = 22, 6, 12, 12
-    parts, index = [], 0
-    for g, (count, _label) in enumerate(groups):
-        for _ in range(count):
-            row, col = divmod(index, 10)
-            x, y = left + col * (size + gap), top + row * (size + gap)
-            parts.append(
-                f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="11" '
-                f'fill="{_ICON_FILLS[g % 3]}" stroke="{TEXT}" stroke-width="1.5"/>'
-            )
-            parts.append(text(x + size / 2, y + 16, _ICON_MARKS[g % 3], size=12,
-                              fill=PAGE if g % 3 == 0 else TEXT))  # fmt: skip
-            index += 1
+    # Three looks (fill and symbol) in turn, group by group; the template holds them.
+    group_of_each = [g for g, (count, _label) in enumerate(groups) for _ in range(count)]
+    people = []
+    for index, g in enumerate(group_of_each):
+        row, col = divmod(index, 10)
+        people.append((left + col * (size + gap), top + row * (size + gap), g % 3))
     key_x = left + 10 * (size + gap) + 16
-    for g, (count, label) in enumerate(groups):
-        y = top + 30 + g * 40
-        parts.append(
-            f'<rect x="{key_x}" y="{y - 16}" width="{size}" height="{size}" rx="11" '
-            f'fill="{_ICON_FILLS[g % 3]}" stroke="{TEXT}" stroke-width="1.5"/>'
-        )
-        parts.append(text(key_x + size / 2, y, _ICON_MARKS[g % 3], size=12,
-                          fill=PAGE if g % 3 == 0 else TEXT))  # fmt: skip
-        parts.append(text(key_x + size + 10, y, f"{count} in {DENOMINATOR} {label}", size=16,
-                          anchor="start"))  # fmt: skip
+    key = [
+        (key_x, top + 30 + g * 40, g % 3, count, label) for g, (count, label) in enumerate(groups)
+    ]
     return SvgFigure(
         figure_id=figure_id,
-        body="".join(parts),
+        body=render_svg("options_icons.svg.j2", "icon_array", people, key, size, DENOMINATOR),
         width=key_x + 330,
         height=top * 2 + 10 * (size + gap),
         alt=alt,

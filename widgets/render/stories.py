@@ -3,7 +3,8 @@
 Each story is illustrative, never a real person or a testimonial, and says so wherever it is
 shown. A story holds a situation, not advice: the advice on its card comes from
 ``widgets.guidance.assess`` for the story's profile, so it can never drift from the engine.
-The stories are content (``widgets/content/data/en/stories.toml``); this module draws them.
+The stories are content (``widgets/content/data/en/stories.toml``); this module draws them,
+from the autoescaped Jinja2 template ``templates/stories.html.j2``.
 
     from widgets.render.stories import story
     story("Rosa")
@@ -12,12 +13,11 @@ The stories are content (``widgets/content/data/en/stories.toml``); this module 
 from __future__ import annotations
 
 from dataclasses import fields
-from html import escape
 
 from widgets.content.stories import ILLUSTRATIVE_LABEL
 from widgets.content.stories import STORIES as STORY_DATA
 from widgets.content.stories import Story as StoryData
-from widgets.render.theme import style
+from widgets.render.templating import html, render_exact
 
 
 class Story(StoryData):
@@ -28,20 +28,13 @@ class Story(StoryData):
         # Imported here so the stories can be read and tested while cards are being built.
         from widgets.render.cards import card_html
 
-        # The same large type as the cards: clinicians project these on a wall.
-        story_text = "".join(f"<p>{escape(p)}</p>" for p in self.paragraphs)
-        text_style = style("story-text")
-        return (
-            f'<section class="series-story" {style("story")}>'
-            f"<div {text_style}>"
-            f"<p {style('story-name')}><strong>{escape(self.name)}</strong> "
-            f"<span {style('tag')}>"
-            f"{ILLUSTRATIVE_LABEL}</span></p>{story_text}</div>"
-            f"{card_html(self.guidance(), title=f'Guidance card for {self.name}')}"
-            f"<div {text_style}>"
-            f"<p><strong>Think about it:</strong> {escape(self.question)}</p>"
-            f"<details><summary>Answer</summary><p>{escape(self.full_answer())}</p></details>"
-            "</div></section>"
+        card = card_html(self.guidance(), title=f"Guidance card for {self.name}")
+        return render_exact(
+            "stories.html.j2",
+            story=self,
+            label=ILLUSTRATIVE_LABEL,
+            card=html(card),
+            answer=self.full_answer(),
         )
 
     def _repr_html_(self) -> str:
