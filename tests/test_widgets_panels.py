@@ -10,8 +10,9 @@ import pytest
 from test_widgets_cards import assert_card_says
 
 from widgets import guidance as G
-from widgets.content.references import REFERENCES
+from widgets.content.references import REFERENCES, Reference
 from widgets.render import panels
+from widgets.render.theme import style
 
 
 def _all_panels():
@@ -117,3 +118,30 @@ def test_when_to_get_help_lists_three_tiers_emergency_urgent_and_soon():
         assert escape(sign.signs) in html
     # Most urgent first: the routine tier comes after every red sign.
     assert html.rindex('data-urgency="urgent"') < html.index(escape(G.ROUTINE_HEADING))
+
+
+def test_every_source_in_the_panel_reads_exactly_as_the_registry_cites_it_link_underlined():
+    # The panel's template spells a citation out; it must say what Reference.citation_html()
+    # says (the personal handout prints that), with the link styled so it is not colour alone.
+    underlined = f"<a {style('link')} "
+    for key, ref in REFERENCES.items():
+        html = panels.sources(key).html
+        assert ref.citation_html().replace("<a ", underlined) in html, key
+        assert html.count("<a ") == (1 if ref.link else 0), key
+
+
+def test_a_reference_with_markup_in_its_words_is_printed_as_text_in_the_sources(monkeypatch):
+    odd = Reference(
+        key="odd2024",
+        authors='Smith "Jr" J & O\'Neil K',
+        year="2024",
+        title="<script>alert(1)</script> Back pain",
+        where="Journal <b>9</b>:1-2",
+        link='https://example.org/?a=1&b="2"',
+        note="<i>checked</i>",
+    )
+    monkeypatch.setattr(panels, "citations", lambda keys: [odd])
+    html = panels.sources("odd2024").html
+    assert "<script" not in html and "<b>" not in html and "<i>" not in html
+    assert escape(f"{odd.authors} (2024). {odd.title}. {odd.where}.") in html
+    assert f'href="{escape(odd.link)}">{escape(odd.link)}</a> ({escape(odd.note)})</li>' in html

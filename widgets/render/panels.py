@@ -2,8 +2,9 @@
 
 Each panel renders engine data (``widgets.guidance``) or registry data
 (``widgets.content.references``) and adds no advice of its own. The HTML comes from the Jinja2
-macros in ``templates/panels.html.j2`` (autoescaped), with inline styles from ``theme.style``
-only, so it looks the same in JupyterLab, an exported handout, a slide and on paper.
+macros in ``templates/panels.html.j2`` (autoescaped, through ``templating.macro_exact``), with
+inline styles from ``theme.style`` only, so it looks the same in JupyterLab, an exported
+handout, a slide and on paper.
 
 The warning signs live in ``widgets.render.signs`` (standard library only), because the personal
 handout shows them and the explorer page runs it in Pyodide, which has no Jinja2; this module is
@@ -21,8 +22,8 @@ from widgets.content.references import citations
 from widgets.render.cards import card_html, cite_marks, example_title
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
 from widgets.render.signs import routine_signs_html, warning_signs_html
-from widgets.render.templating import html, render_macro
-from widgets.render.theme import LEVEL_ICONS, level_values, style
+from widgets.render.templating import html, macro_exact
+from widgets.render.theme import LEVEL_ICONS, level_values
 
 PANELS = "panels.html.j2"
 
@@ -41,27 +42,26 @@ def help_now(*, clinic: Clinic | None = None) -> Panel:
     """The "When to get help" panel: emergency and urgent signs (``WARNING_SIGNS``), then the
     routine "see your doctor soon" tier (``ROUTINE_SIGNS``)."""
     return Panel(
-        f'<div class="sms-help-now" {style("help-now", **level_values(G.Level.RED))}>'
-        f"{warning_signs_html(clinic=clinic)}{routine_signs_html(clinic=clinic)}</div>"
+        macro_exact(
+            PANELS,
+            "help_now",
+            level_values(G.Level.RED),
+            html(warning_signs_html(clinic=clinic)),
+            html(routine_signs_html(clinic=clinic)),
+        )
     )
 
 
 def sources(*keys: str) -> Panel:
     """Full citations for ``keys`` from the registry, in the order given."""
-    # JupyterLab and Voila draw links in colour only: the theme underlines them (axe-core).
-    link = f"<a {style('link')} "
-    refs = [
-        {"key": ref.key, "citation": html(ref.citation_html().replace("<a ", link))}
-        for ref in citations(keys)
-    ]
-    return Panel(render_macro(PANELS, "sources", refs))
+    return Panel(macro_exact(PANELS, "sources", citations(keys)))
 
 
 def precautions(*, clinic: Clinic | None = None) -> Panel:
     """``guidance.STANDING_PRECAUTIONS``, most important first."""
     say = wording(clinic)
     items = [say(text) for text in G.STANDING_PRECAUTIONS]
-    return Panel(box_html(render_macro(PANELS, "precautions", items)))
+    return Panel(box_html(macro_exact(PANELS, "precautions", items)))
 
 
 def ask_first(*, clinic: Clinic | None = None) -> Panel:
@@ -80,7 +80,7 @@ def ask_first(*, clinic: Clinic | None = None) -> Panel:
         for rule in rules
     ]
     label = f"{LEVEL_ICONS[G.Level.AMBER]} {G.LEVEL_LABELS[G.Level.AMBER]}"
-    return Panel(box_html(render_macro(PANELS, "ask_first", label, items)))
+    return Panel(box_html(macro_exact(PANELS, "ask_first", label, items)))
 
 
 def placements(*, clinic: Clinic | None = None) -> Panel:
@@ -100,13 +100,13 @@ def placements(*, clinic: Clinic | None = None) -> Panel:
                 "cites": html(cite_marks(place.sources)),
             }
         )
-    return Panel(render_macro(PANELS, "placements", rows))
+    return Panel(macro_exact(PANELS, "placements", rows))
 
 
 def severity_scale() -> Panel:
     """The three severities, described by what a person can do (``guidance.SEVERITIES``)."""
     rows = [(short_label(text), text.split(":", 1)[-1].strip()) for text in G.SEVERITIES.values()]
-    return Panel(render_macro(PANELS, "severity_scale", rows))
+    return Panel(macro_exact(PANELS, "severity_scale", rows))
 
 
 def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Panel:
@@ -117,7 +117,7 @@ def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Pane
         raise TypeError(f"guidance_for() got unknown profile field(s): {', '.join(unknown)}")
     profile = replace(G.starting_profile(), **profile_fields)
     summary = localise_html(profile_summary_html(profile), clinic)
-    answers = render_macro(PANELS, "answers_behind", html(summary))
+    answers = macro_exact(PANELS, "answers_behind", html(summary))
     # Nobody gave these answers: the title says so, on screen and on paper.
     card = card_html(G.assess(profile), title=example_title(profile), clinic=clinic)
     return Panel(card + answers)
