@@ -15,6 +15,7 @@ from test_widgets_cards import assert_card_says
 
 from widgets import LAST_REVIEWED
 from widgets import guidance as G
+from widgets.render import handout as H
 from widgets.render.handout import EDUCATION_LINE, main, render_handout
 
 ROOT_ARGS = [sys.executable, "-m", "widgets.render.handout"]
@@ -58,6 +59,28 @@ def test_free_text_is_escaped():
     html = render_handout(G.starting_profile(), name="<script>x()</script>", notes="<b>hi</b>")
     assert "<script" not in html and "<b>hi" not in html
     assert "&lt;script&gt;x()&lt;/script&gt;" in html
+
+
+def test_notes_keep_their_line_breaks_and_a_name_of_spaces_is_left_out():
+    # The notes print as typed (the page keeps their line breaks); only the template's own
+    # line breaks are taken out, never a reader's.
+    notes = "Ask about\nthe gun.\n  And the heat."
+    html = render_handout(G.starting_profile(), name="   ", notes=notes)
+    assert '<p class="notes">Ask about\nthe gun.\n  And the heat.</p>' in html
+    assert "Name:" not in html and "<title>My back massager plan</title>" in html
+    assert html.startswith("<!DOCTYPE html>\n<html") and html.endswith("</body></html>\n")
+    # Line breaks only after the doctype, at the end, in the stylesheet and in the notes.
+    assert html.count("\n") == 2 + H._CSS.count("\n") + notes.count("\n")
+
+
+def test_a_red_handout_leaves_out_the_routine_tier_and_the_questions():
+    red = replace(G.starting_profile(), symptoms=frozenset({"saddle_numbness"}))
+    html = render_handout(red, name="Ann")
+    assert "Get help now: do not use the massager for Ann</title>" in html
+    assert "What to do now" in html and "sms-warning-signs" in html
+    assert "sms-routine-signs" not in html and "Questions to ask my clinician" not in html
+    green = render_handout(G.starting_profile())
+    assert "sms-routine-signs" in green and "Questions to ask my clinician" in green
 
 
 def test_cli_writes_one_handout(tmp_path):

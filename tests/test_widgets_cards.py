@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given, settings
 from strategies import profiles
@@ -66,6 +67,31 @@ def test_card_text_is_escaped():
     html = card_html(guidance, title="<i>t</i>")
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert read_cards(html)[0].headline == "<script>alert(1)</script>"
+
+
+def test_quotes_in_card_text_are_escaped_as_the_standard_library_escapes_them():
+    # The card's template escapes as html.escape does, so cards keep the bytes they had
+    # (saved handouts compare them) and an attribute value can never end early.
+    guidance = Guidance(
+        level=Level.GREEN,
+        urgency=None,
+        headline='Don\'t "press" hard & slow',
+        actions=["a"],
+        reasons=[Reason('r" onmouseover="x', "It's fine.", ("k'1",))],
+    )
+    html = card_html(guidance, title="Fred's card")
+    assert "Don&#x27;t &quot;press&quot; hard &amp; slow" in html
+    assert "Fred&#x27;s card" in html and "It&#x27;s fine." in html and "[k&#x27;1]" in html
+    assert 'data-rule="r&quot; onmouseover=&quot;x"' in html
+    assert "&#39;" not in html and "&#34;" not in html
+
+
+def test_a_card_is_one_line_of_html_whatever_its_template_looks_like():
+    # The template is written over many lines for its readers; no stray text node between
+    # the card's tags reaches a notebook output or a handout.
+    for profile in (G.starting_profile(), replace(G.starting_profile(), heat=True)):
+        html = card_html(assess(profile), title="Example")
+        assert "\n" not in html and ">  <" not in html and "> <p" not in html
 
 
 def test_a_card_is_self_contained_and_has_no_headings():
