@@ -16,12 +16,13 @@ from widgets.guidance import LEVEL_LABELS, Level, assess
 from widgets.render.svgfigure import SvgFigure, render_svg
 from widgets.render.theme import LEVEL_COLOURS, LEVEL_ICONS
 
-# The markup: one macro per figure, drawn in the theme's colours.
-TEMPLATE = "figures/care.svg.j2"
+# The markup of each figure is its own template, templates/figures/<figure>.svg.j2, so a
+# notebook compiles only the pictures it shows; drawn in the theme's colours.
 
 
 def _draw(figure: str, *args: object) -> str:
-    return render_svg(TEMPLATE, figure, *args)
+    """The body of ``figure``: the macro of that name in ``figures/<figure>.svg.j2``."""
+    return render_svg(f"figures/{figure}.svg.j2", figure, *args)
 
 
 # Words drawn on a level's background use its label colour, which passes WCAG contrast there.

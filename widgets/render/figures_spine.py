@@ -13,13 +13,15 @@ from typing import NamedTuple
 from widgets.guidance import DEVICES, PLACEMENTS, REGIONS
 from widgets.render.svgfigure import SvgFigure, render_svg, wrap
 
-# The markup: one macro per figure. Colours come from the theme's figure palette: dark text on
-# light fills, so labels keep a contrast of 4.5:1 or more (the contrast test checks every pair).
-TEMPLATE = "figures/spine.svg.j2"
+# The markup of each figure is its own template, templates/figures/<figure>.svg.j2, so a
+# notebook compiles only the pictures it shows. Colours come from the theme's figure palette:
+# dark text on light fills, so labels keep a contrast of 4.5:1 or more (the contrast test
+# checks every pair).
 
 
 def _draw(figure: str, *args: object) -> str:
-    return render_svg(TEMPLATE, figure, *args)
+    """The body of ``figure``: the macro of that name in ``figures/<figure>.svg.j2``."""
+    return render_svg(f"figures/{figure}.svg.j2", figure, *args)
 
 
 # A bundle of seven nerve roots, as offsets from its centre in units of the room they have.

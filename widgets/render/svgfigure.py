@@ -3,10 +3,12 @@
 Inline SVG with ``<title>``/``<desc>`` and ``role="img"`` is read by screen readers; the ``lab``
 export template would stamp a placeholder alt on an <img>, so figures are never images.
 
-The markup lives in Jinja2 templates under ``templates/figures/`` (``figure.svg.j2`` for the
-frame, ``parts.svg.j2`` for text, one file of macros per figure module), filled in through the
-render floor's environment (``widgets.render.templating``), so every word is autoescaped.
-Python keeps the geometry: which parts to draw, and where.
+The markup lives in Jinja2 templates under ``templates/figures/``: ``figure.svg.j2`` for the
+frame, ``parts.svg.j2`` for text, one file per figure (``<figure>.svg.j2``, so a notebook
+compiles only the pictures it shows, about 15 ms each) and parts a few figures share
+(``anatomy.svg.j2``, ``diagram.svg.j2``). They are filled in through the render floor's
+environment (``widgets.render.templating``), so every word is autoescaped. Python keeps the
+geometry: which parts to draw, and where.
 """
 
 from __future__ import annotations
