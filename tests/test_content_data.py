@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from widgets.content import findings, options, quizzes, stories
+from widgets.content.references import REFERENCES, load_references
 from widgets.engine.datafile import DataFileError
 
 DATA = Path(quizzes.__file__).resolve().parent / "data"
@@ -55,6 +56,14 @@ def test_every_content_file_in_english_has_a_loader_and_loads():
     for name in files:
         if name in LOADERS:
             assert LOADERS[name](DATA / name), name
+
+
+def test_the_references_are_one_csl_json_file_beside_the_language_folders():
+    # One registry for every language (a citation is the same in Spanish), in the format
+    # reference managers read, with its editing guide; no older copy lingers to be edited.
+    files = sorted(p.name for p in DATA.iterdir() if p.is_file())
+    assert files == ["README.md", "references.json"]
+    assert len(load_references(DATA / "references.json")) == len(REFERENCES)
 
 
 def entries_in(name: str, table: str) -> int:
