@@ -22,7 +22,7 @@ from widgets.content.stories import STORIES
 from widgets.guidance import DEVICES, PLACEMENTS
 from widgets.render import figures_care, figures_spine, svgfigure
 from widgets.render.svgfigure import SvgFigure, text
-from widgets.render.templating import TEMPLATES, environment
+from widgets.render.templating import TEMPLATES, exact_environment
 
 SVG = "{http://www.w3.org/2000/svg}"
 NASTY = "<script>alert('x')</script> & \"<b>bold</b>\""
@@ -42,7 +42,7 @@ def _assert_drawn_as_words(svg: str) -> None:
 
 
 def test_there_are_figure_templates_and_every_one_is_autoescaped():
-    env = environment()
+    env = exact_environment()  # the one the figures are drawn through (svgfigure)
     assert {p.name for p in FIGURE_TEMPLATES} >= {"figure.svg.j2", "parts.svg.j2"}
     for path in FIGURE_TEMPLATES:
         name = f"figures/{path.name}"

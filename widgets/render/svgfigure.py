@@ -6,9 +6,9 @@ export template would stamp a placeholder alt on an <img>, so figures are never 
 The markup lives in Jinja2 templates under ``templates/figures/``: ``figure.svg.j2`` for the
 frame, ``parts.svg.j2`` for text, one file per figure (``<figure>.svg.j2``, so a notebook
 compiles only the pictures it shows, about 15 ms each) and parts a few figures share
-(``anatomy.svg.j2``, ``diagram.svg.j2``). They are filled in through the render floor's
-environment (``widgets.render.templating``), so every word is autoescaped. Python keeps the
-geometry: which parts to draw, and where.
+(``anatomy.svg.j2``, ``diagram.svg.j2``). They are filled in through the render floor's exact
+environment (``widgets.render.templating.exact_environment``), so every word is autoescaped.
+Python keeps the geometry: which parts to draw, and where.
 """
 
 from __future__ import annotations
@@ -21,13 +21,8 @@ from functools import cache
 from jinja2.environment import TemplateModule
 from markupsafe import Markup
 
-from widgets.render.templating import environment
+from widgets.render.templating import exact_environment
 from widgets.render.theme import FIGURE, MUTED_TEXT, PAGE, TEXT
-
-# Line breaks (and the indentation after them) between two tags of a template: taken out, so
-# a figure is one line of SVG as before. Only whitespace between ``>`` and ``<`` goes; a
-# label's own spaces and line breaks stay, as ``html.escape`` left them.
-_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 
 
 def wrap(content: str, width: int) -> list[str]:
@@ -48,20 +43,18 @@ _DRAWING: dict[str, object] = {
 
 @cache
 def _macros(template: str) -> TemplateModule:
-    return environment().get_template(template).make_module(vars=_DRAWING)
+    return exact_environment().get_template(template).make_module(vars=_DRAWING)
 
 
 def render_svg(template: str, macro: str, *args: object, **kwargs: object) -> str:
-    """``macro`` of ``template`` (under ``templates/``) called with ``args``, as one line.
+    """``macro`` of ``template`` (under ``templates/``) called with ``args``: one line of SVG.
 
-    Autoescape writes a quote as ``&#34;``/``&#39;``; they are spelt as ``html.escape`` spells
-    them (``&quot;``/``&#x27;``), the same characters, so a figure's bytes do not change with
-    the move from f-strings to templates. The templates' own markup holds neither entity, so
-    only escaped words (or SVG passed in already drawn) are respelt.
+    Through the exact environment, as the card is: a template's own line breaks are taken out
+    of its source (break lines only between tags), a label keeps its own, and words are
+    escaped as ``html.escape`` escapes them, so the figures keep the bytes the f-string
+    builders drew.
     """
-    drawn = getattr(_macros(template), macro)(*args, **kwargs)
-    svg = _BETWEEN_TAGS.sub("><", str(drawn).strip())
-    return svg.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+    return str(getattr(_macros(template), macro)(*args, **kwargs))
 
 
 def svg_markup(svg: str) -> Markup:

@@ -6,9 +6,10 @@ one place for colours, fonts and sizes.
 
 Two environments, with the same globals and the same autoescape:
 
-- ``environment()`` (``render``, ``render_macro``): the panels, worksheets, quizzes and figures.
+- ``environment()`` (``render``, ``render_macro``): the panels, worksheets and quizzes.
   Its output has the line breaks between tags taken out after rendering.
-- ``exact_environment()`` (``render_exact``, ``macro_exact``): the card, the warning signs, the
+- ``exact_environment()`` (``render_exact``, ``macro_exact``, and ``svgfigure.render_svg`` for
+  the figures): the card, the warning signs, the
   answers list and the personal handout, which the explorer page also runs in the browser
   (Pyodide; its bundle ships Jinja2 and MarkupSafe, see ``widgets.tools.explorer.build``).
   Two differences, both so that these keep the exact bytes they had as standard-library
