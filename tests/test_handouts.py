@@ -404,11 +404,11 @@ def test_building_twice_gives_byte_identical_html(
 # --- In a browser with the network cut off ---------------------------------------------------
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("name", PAGES)
-def test_every_handout_opens_offline_with_no_request_and_no_console_error(
-    handouts: Path, browser, name: str
-) -> None:
+def open_offline_and_check(browser, path: Path) -> tuple[list[str], list[str], list[str]]:
+    """Open ``path`` with the network cut, as on a clinic laptop with no Wi-Fi, and run axe-core
+    on it: (requests it tried outside the file, console errors, serious axe findings).
+
+    One visit does both: axe takes longer than any late script would need to try and fail."""
     context = browser.new_context()
     requests: list[str] = []
     errors: list[str] = []
@@ -423,23 +423,28 @@ def test_every_handout_opens_offline_with_no_request_and_no_console_error(
         if not request.url.startswith(("file:", "data:")):
             requests.append(request.url)
 
-    context.route("**/*", cut_off)
-    page = context.new_page()
-    page.on("request", count)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((handouts / f"{name}.html").as_uri(), wait_until="load")
-    page.wait_for_timeout(200)  # let late scripts, if any, try and fail
-    context.close()
-    assert requests == []
-    assert errors == []
+    try:
+        context.route("**/*", cut_off)
+        page = context.new_page()
+        page.on("request", count)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(path.as_uri(), wait_until="load")
+        serious = serious_axe_violations(page)
+    finally:
+        context.close()
+    return requests, errors, serious
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_core_finds_no_serious_or_critical_violation(handouts: Path, screen, name: str) -> None:
-    screen.goto((handouts / f"{name}.html").as_uri())
-    assert serious_axe_violations(screen) == []
+def test_every_handout_opens_offline_with_no_request_no_console_error_and_nothing_serious_for_axe(
+    handouts: Path, browser, name: str
+) -> None:
+    requests, errors, serious = open_offline_and_check(browser, handouts / f"{name}.html")
+    assert requests == []
+    assert errors == []
+    assert serious == []
 
 
 @pytest.mark.browser
@@ -716,15 +721,10 @@ def test_large_print_pages_hold_the_same_words_as_the_standard_ones(handouts: Pa
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", NEW_PAGES)
-def test_new_handouts_open_offline_with_no_request_and_no_console_error(
+def test_new_handouts_open_offline_with_no_request_no_console_error_and_nothing_serious_for_axe(
     handouts: Path, browser, name: str
 ) -> None:
-    test_every_handout_opens_offline_with_no_request_and_no_console_error(handouts, browser, name)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("name", NEW_PAGES)
-def test_axe_core_finds_no_serious_or_critical_violation_in_new_handouts(
-    handouts: Path, screen, name: str
-) -> None:
-    test_axe_core_finds_no_serious_or_critical_violation(handouts, screen, name)
+    requests, errors, serious = open_offline_and_check(browser, handouts / f"{name}.html")
+    assert requests == []
+    assert errors == []
+    assert serious == []
