@@ -21,12 +21,17 @@ from widgets.content.findings import FINDINGS
 from widgets.content.stories import STORIES
 from widgets.guidance import DEVICES, PLACEMENTS
 from widgets.render import figures_care, figures_spine, svgfigure
-from widgets.render.svgfigure import SvgFigure, text
+from widgets.render.svgfigure import SvgFigure, render_svg
 from widgets.render.templating import TEMPLATES, exact_environment
 
 SVG = "{http://www.w3.org/2000/svg}"
 NASTY = "<script>alert('x')</script> & \"<b>bold</b>\""
 FIGURE_TEMPLATES = sorted((TEMPLATES / "figures").glob("*.j2"))
+
+
+def text(x: float, y: float, content: str) -> str:
+    """A label as every figure draws one (``parts.svg.j2``)."""
+    return render_svg("figures/parts.svg.j2", "text", x, y, content)
 
 
 def _words(svg: str) -> list[str]:

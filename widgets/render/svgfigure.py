@@ -106,27 +106,3 @@ class SvgFigure:
 
     def _repr_html_(self) -> str:
         return self.html()
-
-
-def text(
-    x: float,
-    y: float,
-    content: str,
-    *,
-    size: int = 16,
-    anchor: str = "middle",
-    weight: str = "normal",
-    fill: str = TEXT,
-) -> str:
-    """An SVG text element; the content is escaped."""
-    return render_svg(
-        "figures/parts.svg.j2",
-        "text",
-        x,
-        y,
-        content,
-        size=size,
-        anchor=anchor,
-        weight=weight,
-        fill=fill,
-    )
