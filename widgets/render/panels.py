@@ -6,9 +6,9 @@ macros in ``templates/panels.html.j2`` (autoescaped, through ``templating.macro_
 inline styles from ``theme.style`` only, so it looks the same in JupyterLab, an exported
 handout, a slide and on paper.
 
-The warning signs live in ``widgets.render.signs`` (standard library only), because the personal
-handout shows them and the explorer page runs it in Pyodide, which has no Jinja2; this module is
-never part of that page.
+The warning signs live in ``widgets.render.signs``, because the personal handout shows them and
+the explorer page runs that module in the browser (Pyodide); this module is never part of that
+page.
 """
 
 from __future__ import annotations
