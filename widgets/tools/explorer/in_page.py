@@ -1,9 +1,10 @@
 """The Python the explorer page runs in the browser (Pyodide): answers in, card or handout out.
 
 It imports only the engine, the content floor and the render floor (the standard library,
-Jinja2 and MarkupSafe underneath), so the page ships those modules and no Jupyter. The page's JavaScript only reads
-the form and shows what these functions return: every word of advice comes from the same
-``assess``, ``card_html`` and ``render_handout`` the notebooks and the command line use.
+Jinja2 and MarkupSafe underneath), so the page ships those modules and no Jupyter. The
+page's JavaScript only reads the form and shows what these functions return: every word of
+advice comes from the same ``assess``, ``card_html`` and ``render_handout`` the notebooks
+and the command line use.
 
 The build copies this file into the page as a top-level module, so it must not import
 anything from ``widgets.tools`` or ``widgets.ui``. It runs unchanged in CPython too, which is
