@@ -6,18 +6,19 @@ one place for colours, fonts and sizes.
 
 Two environments, with the same globals and the same autoescape:
 
-- ``environment()`` (``render``, ``render_macro``): the panels, worksheets and quizzes.
-  Its output has the line breaks between tags taken out after rendering.
-- ``exact_environment()`` (``render_exact``, ``macro_exact``, and ``svgfigure.render_svg`` for
-  the figures): the card, the warning signs, the
-  answers list and the personal handout, which the explorer page also runs in the browser
-  (Pyodide; its bundle ships Jinja2 and MarkupSafe, see ``widgets.tools.explorer.build``).
-  Two differences, both so that these keep the exact bytes they had as standard-library
-  builders (saved handouts and tests compare them): a
-  template's own line breaks and indents are taken out of its *source* (``_JoinedLines``), so a
-  value keeps its line breaks (a reader's notes, the handout's stylesheet); and values are
-  escaped as ``html.escape`` escapes them (``&#x27;`` and ``&quot;``; MarkupSafe writes
-  ``&#39;`` and ``&#34;``, which a browser reads the same).
+- ``environment()`` (``render``, ``render_macro``): the worksheets and the quiz and
+  warning-sign widgets' HTML. Its output has the line breaks between tags taken out after
+  rendering.
+- ``exact_environment()`` (``render_exact``, ``macro_exact``, and ``svgfigure`` for the
+  figures): the card, the warning signs, the answers list and the personal handout, which
+  the explorer page also runs in the browser (Pyodide; its bundle ships Jinja2 and
+  MarkupSafe, see ``widgets.tools.explorer.build``); the panels, options, stories and
+  figures. Two differences, both so that these keep the exact bytes they had as
+  standard-library builders (saved handouts and tests compare them): a template's own line
+  breaks and indents are taken out of its *source* (``_JoinedLines``), so a value keeps its
+  line breaks (a reader's notes, the handout's stylesheet); and values are escaped as
+  ``html.escape`` escapes them (``&#x27;`` and ``&quot;``; MarkupSafe writes ``&#39;`` and
+  ``&#34;``, which a browser reads the same).
 """
 
 from __future__ import annotations
