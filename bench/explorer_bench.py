@@ -4,7 +4,8 @@ The page is built into a temp folder (the default clinic), served from a loopbac
 opened in headless Chromium with every request outside the page blocked. Figures:
 
 - bytes: every file the page asked for on a cold load, as stored and gzip-compressed (what
-  a static host that compresses sends); the number of requests;
+  a static host that compresses sends); the number of requests; the Python bundle's size and
+  the part of it Jinja2 and MarkupSafe take;
 - cold: a fresh browser profile (empty cache), from the start of navigation to the first card
   in the page (the page records the moment, ``data-first-card-ms``), median of ``LOADS``;
 - warm: a reload in the same profile (files revalidated from the browser's cache);
@@ -98,6 +99,20 @@ def _size_line(folder: Path, paths: list[str]) -> str:
     )
 
 
+def _bundle_line(bundle: Path) -> str:
+    """The page's Python bundle, and the share of it the shipped libraries take."""
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as archive:
+        entries = archive.infolist()
+    libraries = sum(e.compress_size for e in entries if not e.filename.startswith("widgets/"))
+    libraries -= sum(e.compress_size for e in entries if "/" not in e.filename)  # page module
+    return (
+        f"explorer.zip: {bundle.stat().st_size / 1e3:.0f} kB in {len(entries)} files, of which "
+        f"Jinja2 and MarkupSafe {libraries / 1e3:.0f} kB (compressed in the zip)"
+    )
+
+
 def run() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -148,6 +163,7 @@ def run() -> None:
             finally:
                 browser.close()
         print(_size_line(folder, first_requests))
+        print(_bundle_line(folder / "explorer.zip"))
         print(f"first card, cold: median {statistics.median(cold):.0f} ms, "
               f"max {max(cold)} ms (goal <= {GOAL_COLD_MS} ms)")  # fmt: skip
         runtime_ms = statistics.median(p[0] for p in phases)
