@@ -171,6 +171,16 @@ def test_jinja2_and_markupsafe_ship_as_python_source_with_their_licences(site: P
     assert "BSD-3-Clause licence" in footer
 
 
+def test_the_pages_script_finds_the_bundle_without_editing_sys_path(site: Path):
+    # The bundle unpacks into site-packages, already on sys.path (issue 15: no sys.path
+    # edits anywhere, in the page's Python either).
+    script = (site / "app.js").read_text(encoding="utf-8")
+    python = re.findall(r'runPython\("([^"]*)"\)', script)
+    assert python, "the page runs no Python of its own"
+    assert [code for code in python if re.search(r"sys\.path\s*(\.\w+\(|\+?=|\[)", code)] == []
+    assert "sysconfig.get_path('purelib')" in script and "extractDir: sitePackages" in script
+
+
 def test_the_bundle_is_the_same_bytes_every_time_it_is_built(site: Path, runtime: Path):
     assert B.page_bundle(runtime) == (site / B.BUNDLE).read_bytes()
 
