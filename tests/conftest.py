@@ -198,6 +198,11 @@ def wait_for_http(url: str, timeout: float) -> None:
 
 
 AUTOSAVE_PLUGIN = "@jupyterlab/docmanager-extension:plugin"
+# JupyterLab's default ("contentVisibility") lays out cells off screen only when scrolled to,
+# so what a test could measure, or wait for, depended on where the notebook happened to be
+# scrolled (a run-all once waited 90 s for a widget below the fold). "none" attaches and lays
+# out every cell: the same layout a reader gets, drawn eagerly.
+NOTEBOOK_PLUGIN = "@jupyterlab/notebook-extension:tracker"
 
 
 def lab_page_url(base: str, path: str) -> str:
@@ -236,6 +241,7 @@ def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     overrides = json.loads((ROOT / "lab" / "overrides.json").read_text())
     # Tests run cells in the repository's notebooks: autosave would write outputs into them.
     overrides[AUTOSAVE_PLUGIN] = {**overrides.get(AUTOSAVE_PLUGIN, {}), "autosave": False}
+    overrides[NOTEBOOK_PLUGIN] = {**overrides.get(NOTEBOOK_PLUGIN, {}), "windowingMode": "none"}
     (settings / "overrides.json").write_text(json.dumps(overrides))
     env = {
         **os.environ,
@@ -251,6 +257,8 @@ def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--ServerApp.disable_check_xsrf=True", "--allow-root",
         f"--ServerApp.root_dir={ROOT}",
         f"--LabApp.app_settings_dir={settings}",
+        # window.jupyterapp, so a test can open a notebook in a page already loaded.
+        "--LabApp.expose_app_in_browser=True",
     ]  # fmt: skip
     log = (home / "lab.log").open("w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)

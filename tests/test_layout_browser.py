@@ -192,6 +192,25 @@ WIDGETS_DRAWN_JS = """
 """
 
 
+WIDGETS_SEEN_JS = """
+() => ({fonts: document.fonts.status,
+  widgets: document.querySelectorAll('.sms-widget:not(.sms-widget .sms-widget)').length,
+  flat: [...document.querySelectorAll('.sms-widget')]
+    .filter((w) => w.getBoundingClientRect().height === 0).map((w) => w.className),
+  errors: [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type*="error"]')]
+    .map((e) => e.textContent.slice(0, 200))})
+"""
+
+
+def wait_until_drawn(page, widgets: int) -> None:
+    """Wait for WIDGETS_DRAWN_JS; if it never comes, say what the page showed instead."""
+    try:
+        page.wait_for_function(WIDGETS_DRAWN_JS, arg=widgets, timeout=LOAD_TIMEOUT_MS)
+    except Exception as error:  # a Playwright timeout
+        seen = page.evaluate(WIDGETS_SEEN_JS)
+        raise AssertionError(f"expected {widgets} widgets drawn; the page showed {seen}") from error
+
+
 # JupyterLab has run every code cell: each one in the series shows something, and the kernel
 # is idle again.
 ALL_CELLS_RUN_JS = """
@@ -377,20 +396,58 @@ def shut_down_kernels(base: str, folder: Path) -> None:
             urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=30).close()
 
 
+@pytest.fixture(scope="module")
+def lab_page(browser, jupyter_lab, lab_copies: Path) -> Iterator[object]:
+    """One JupyterLab page per worker, loaded once: each test opens its notebook in it.
+
+    Loading JupyterLab's bundles took about 3 s of each notebook's 6 to 9. The tests start from
+    the same state a fresh page has: the file browser open, no other tab, the first width.
+    """
+    page = browser.new_page(viewport={"width": WIDTHS[0], "height": HEIGHT})
+    folder = lab_copies.relative_to(ROOT).as_posix()
+    # A workspace of its own: JupyterLab would otherwise reopen the last run's tabs.
+    page.goto(f"{jupyter_lab}/lab/workspaces/layout-{lab_copies.name}/tree/{folder}",
+              timeout=LOAD_TIMEOUT_MS)  # fmt: skip
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=LOAD_TIMEOUT_MS)
+    page.evaluate("() => window.jupyterapp.restored")
+    dismiss_dialogs(page)
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+OPEN_NOTEBOOK_JS = """
+async (path) => {
+  const app = window.jupyterapp;
+  await app.commands.execute('filebrowser:activate');
+  await app.commands.execute('docmanager:open', {path});
+  return true;
+}
+"""
+# The cells' outputs are not saved (the copies are thrown away): closing without the prompt.
+CLOSE_NOTEBOOKS_JS = """
+() => {
+  for (const widget of [...window.jupyterapp.shell.widgets('main')]) {
+    if (widget.context) widget.context.model.dirty = false;
+    widget.close();
+  }
+  return true;
+}
+"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("name", SERIES)
 def test_jupyterlab_keeps_every_control_and_card_readable_at_every_width(
-    browser, jupyter_lab, lab_copies: Path, name: str
+    lab_page, jupyter_lab, lab_copies: Path, name: str
 ) -> None:
     widgets = notebook_widget_count(name)
-    page = browser.new_page(viewport={"width": WIDTHS[0], "height": HEIGHT})
+    page = lab_page
+    page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
     try:
-        relative = (lab_copies / name).relative_to(ROOT).as_posix()
-        # A workspace of its own: JupyterLab would otherwise reopen the last test's tabs.
-        workspace = f"layout-{lab_copies.name}-{Path(name).stem}"
-        page.goto(
-            f"{jupyter_lab}/lab/workspaces/{workspace}/tree/{relative}", timeout=LOAD_TIMEOUT_MS
-        )
+        page.evaluate(OPEN_NOTEBOOK_JS, (lab_copies / name).relative_to(ROOT).as_posix())
+        page.wait_for_selector("#jp-left-stack", state="visible", timeout=30_000)
         page.wait_for_selector(
             ".jp-Notebook .jp-MarkdownOutput h1", state="attached", timeout=LOAD_TIMEOUT_MS
         )
@@ -403,9 +460,10 @@ def test_jupyterlab_keeps_every_control_and_card_readable_at_every_width(
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
         dismiss_dialogs(page)
-        page.wait_for_function(WIDGETS_DRAWN_JS, arg=widgets, timeout=LOAD_TIMEOUT_MS)
+        wait_until_drawn(page, widgets)
         page.wait_for_function(ALL_CELLS_RUN_JS, timeout=LOAD_TIMEOUT_MS)
+        assert page.locator(".jp-Notebook").count() == 1  # only this notebook is measured
         assert measure_every_width(page, name, "lab", on_a_phone=close_file_browser) == []
     finally:
-        page.close()
+        page.evaluate(CLOSE_NOTEBOOKS_JS)
         shut_down_kernels(jupyter_lab, lab_copies)
