@@ -153,23 +153,30 @@ def test_has_at_least_one_picture_drawn_in_code(stem):
 @notebooks
 def test_check_your_understanding_runs_this_notebooks_quiz(stem):
     code = section_code(load(path_of(stem)), "Check your understanding")
-    assert f'quiz("{stem}")' in code
     assert len(questions_for(stem)) >= 2
+    # The whole quiz in one cell, or (for live slides) each question in a cell of its own.
+    numbers = [int(n) for n in re.findall(rf'quiz\("{stem}", number=(\d+)\)', code)]
+    every = list(range(1, len(questions_for(stem)) + 1))
+    assert f'quiz("{stem}")' in code or numbers == every
 
 
 @notebooks
 def test_when_to_get_help_now_is_rendered_from_the_engine(stem):
-    assert "help_now()" in section_code(load(path_of(stem)), "When to get help now")
+    code = section_code(load(path_of(stem)), "When to get help now")
+    # The whole panel in one cell, or (for live slides) every tier in order, in steps.
+    steps = re.findall(r"help_now_tier\((.*?)\)\s*$", code, re.MULTILINE)
+    every_tier = ['"emergency"', '"urgent", (1, 2)', '"urgent", (2, 2)', '"soon"']
+    assert "help_now()" in code or steps == every_tier
 
 
 def listed_sources(nb: dict) -> list[str]:
     code = section_code(nb, "Sources")
-    call = next(
+    calls = [  # the list may be shown in parts, one live slide each
         node
         for node in ast.walk(ast.parse(code))
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "sources"
-    )
-    return [arg.value for arg in call.args]
+    ]
+    return [arg.value for call in calls for arg in call.args]
 
 
 @notebooks

@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from conftest import NOTEBOOKS, ROOT
 
 LAB = ROOT / "lab"
@@ -111,3 +112,133 @@ def test_the_clinician_guide_plans_45_minutes_with_notebooks_that_exist():
     for _, _, what in rows:
         number = what.split()[0]
         assert not number.isdigit() or number in stems, what
+
+
+# --- Live slides that never need the mouse: long panels in steps, same words, same order ------
+
+
+def _text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def _sign_rows(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [" ".join(tr.get_text(" ").split()) for tr in soup.select("tbody tr")]
+
+
+HELP_STEPS = [("emergency", (1, 1)), ("urgent", (1, 2)), ("urgent", (2, 2)), ("soon", (1, 1))]
+
+
+def test_the_help_panel_in_steps_shows_every_sign_of_the_whole_panel_once_in_its_order():
+    from widgets.render.panels import help_now, help_now_tier
+
+    steps = [help_now_tier(tier, part).html for tier, part in HELP_STEPS]
+    assert [row for h in steps for row in _sign_rows(h)] == _sign_rows(help_now().html)
+    whole = BeautifulSoup(help_now().html, "html.parser").select_one(".sms-routine-signs")
+    assert _text(str(whole)) in _text(steps[-1])
+    # Every step is the warning-sign panel to the decks and the site: red, and named so.
+    for html in steps:
+        assert BeautifulSoup(html, "html.parser").select_one("div.sms-help-now") is not None
+
+
+def test_the_emergency_step_holds_only_emergencies_and_a_part_out_of_range_is_refused():
+    from widgets.render.panels import help_now_tier
+
+    urgencies = {
+        tr["data-urgency"]
+        for tr in BeautifulSoup(help_now_tier("emergency").html, "html.parser").select("tbody tr")
+    }
+    assert urgencies == {"emergency"}
+    for tier, part in (("later", (1, 1)), ("urgent", (3, 2)), ("urgent", (0, 2))):
+        with pytest.raises(ValueError):
+            help_now_tier(tier, part)
+
+
+def test_the_checklist_in_parts_has_every_box_of_the_whole_list_once_emergencies_first():
+    from widgets.ui.redflags import red_flag_checklist, red_flags
+
+    parts = [("emergency", (1, 2)), ("emergency", (2, 2)), ("urgent", (1, 3)),
+             ("urgent", (2, 3)), ("urgent", (3, 3))]  # fmt: skip
+    shown = [flag.id for tier, part in parts for flag in red_flag_checklist(tier, part).flags]
+    assert shown == [flag.id for flag in red_flags()]
+
+
+def test_a_ticked_box_in_a_part_still_shows_what_to_do_now():
+    from widgets.ui.redflags import red_flag_checklist
+
+    part = red_flag_checklist("urgent", (2, 3))
+    next(iter(part.boxes.values())).value = True
+    assert "Urgent" in _text(part.panel.value)
+    assert "Nothing ticked" not in _text(part.panel.value)
+
+
+def test_a_quiz_one_question_a_cell_numbers_each_as_in_the_whole_quiz():
+    from widgets.content.quizzes import questions_for
+    from widgets.ui.quiz import quiz
+
+    stem = "04_precautions"
+    whole = _text(quiz(stem).static_html())
+    count = len(questions_for(stem))
+    for number in range(1, count + 1):
+        one = quiz(stem, number=number)
+        assert len(one.views) == 1
+        assert f"Question {number}." in _text(one.static_html())
+        assert (
+            _text(one.static_html()).removeprefix(f"Question {number}.").split(" A ")[0].strip()
+            in whole
+        )
+    with pytest.raises(ValueError):
+        quiz(stem, number=count + 1)
+
+
+def test_the_severity_cards_in_their_own_cells_follow_the_answers_above_them():
+    from widgets.ui.explorer import compare_severities
+
+    whole = compare_severities()
+    compare = compare_severities(cards=False)
+    cards = [compare.card(s) for s in ("mild", "moderate", "severe")]
+    assert 'sms-compare"' not in compare.static_html()
+    assert [_text(c.static_html()) for c in cards] == [
+        _text(str(column))
+        for column in BeautifulSoup(whole.cards.value, "html.parser").select(".sms-compare > div")
+    ]
+    before = cards[0].static_html()
+    compare.controls.widgets["device"].value = "percussion"
+    assert cards[0].static_html() != before  # a new answer redraws every card
+    with pytest.raises(ValueError):
+        compare.card("extreme")
+
+
+def test_the_deck_puts_the_severity_cards_back_in_one_comparison_and_drops_step_lines():
+    from widgets.tools.slides.deck import LIVE_STEP_TAG, groups, merge_compare_parts
+
+    def code(html: str) -> nbformat.NotebookNode:
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+        return cell
+
+    step = nbformat.v4.new_markdown_cell("Next, the card for moderate.",
+                                         metadata={"tags": [LIVE_STEP_TAG]})  # fmt: skip
+    cells = [
+        nbformat.v4.new_markdown_cell("## Side by side"),
+        code('<div class="sms-compare"><div>A</div></div>'),
+        step,
+        code('<div class="sms-compare"><div>B</div></div>'),
+    ]
+    merged = merge_compare_parts(cells)
+    assert len(merged) == 3
+    html = merged[1].outputs[0]["data"]["text/html"]
+    assert [d.get_text() for d in BeautifulSoup(html, "html.parser").select(".sms-compare > div")
+            ] == ["A", "B"]  # fmt: skip
+    assert step not in [c for g in groups(merged) for c in g.cells]
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_every_step_line_introduces_the_step_after_it_on_a_live_slide_of_its_own(path):
+    """A step line starts a live follow-on slide and leads into a code cell (the step)."""
+    cells = nbformat.read(path, as_version=4).cells
+    for cell, following in pairwise(cells):
+        if "live-step" in cell.metadata.get("tags", []):
+            assert cell.metadata["slideshow"]["slide_type"] == "subslide", cell.get("id")
+            assert following.cell_type == "code", cell.get("id")
+            assert following.metadata["slideshow"]["slide_type"] == "-", following.get("id")

@@ -13,8 +13,9 @@ page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from widgets import guidance as G
 from widgets.content.clinic import Clinic, localise_html, wording
@@ -23,9 +24,10 @@ from widgets.render.cards import card_html, cite_marks, example_title
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
 from widgets.render.signs import routine_signs_html, warning_signs_html
 from widgets.render.templating import html, macro_exact
-from widgets.render.theme import LEVEL_ICONS, level_values
+from widgets.render.theme import LEVEL_ICONS, level_values, style
 
 PANELS = "panels.html.j2"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,41 @@ def help_now(*, clinic: Clinic | None = None) -> Panel:
     )
 
 
+HELP_TIERS = ("emergency", "urgent", "soon")
+# The table's rows carry their tier; a live slide shows one tier (or half of one) at a time.
+_SIGN_ROW = re.compile(r'<tr data-urgency="(?P<tier>\w+)">.*?</tr>', re.DOTALL)
+
+
+def help_now_tier(tier: str, part: tuple[int, int] = (1, 1), *,
+                  clinic: Clinic | None = None) -> Panel:  # fmt: skip
+    """One tier of ``help_now`` ("emergency", "urgent" or "soon"), or ``part`` (1, 2) of it:
+    the same words and rows in the same order, so a live slide never has to scroll. The
+    emergency and urgent rows keep the table's column headings; "soon" is the routine list.
+    """
+    number, parts = part
+    if tier not in HELP_TIERS or not 1 <= number <= parts:
+        raise ValueError(f"help_now_tier() takes a tier in {HELP_TIERS} and a part (n, of)")
+    red = style("help-now", **level_values(G.Level.RED))
+    box = f'<div class="sms-help-now" data-tier="{tier}" {red}>'
+    if tier == "soon":
+        return Panel(f"{box}{routine_signs_html(clinic=clinic)}</div>")
+    table = warning_signs_html(clinic=clinic)
+    rows = [m[0] for m in _SIGN_ROW.finditer(table) if m["tier"] == tier]
+    size = -(-len(rows) // parts)  # the earlier parts take the odd row
+    shown = rows[(number - 1) * size : number * size]
+    start, end = table.index("<tbody>") + len("<tbody>"), table.index("</tbody>")
+    return Panel(f"{box}{table[:start]}{''.join(shown)}{table[end:]}</div>")
+
+
+def _part(items: list[_T], part: tuple[int, int]) -> list[_T]:
+    """Part ``n`` of ``parts`` of ``items``, in order; the earlier parts take any odd item."""
+    number, parts = part
+    if not 1 <= number <= parts:
+        raise ValueError(f"part {number} of {parts} does not exist")
+    size = -(-len(items) // parts)
+    return items[(number - 1) * size : number * size]
+
+
 def sources(*keys: str) -> Panel:
     """Full citations for ``keys`` from the registry, in the order given."""
     return Panel(macro_exact(PANELS, "sources", citations(keys)))
@@ -64,13 +101,15 @@ def precautions(*, clinic: Clinic | None = None) -> Panel:
     return Panel(box_html(macro_exact(PANELS, "precautions", items)))
 
 
-def ask_first(*, clinic: Clinic | None = None) -> Panel:
+def ask_first(*, clinic: Clinic | None = None, part: tuple[int, int] = (1, 1)) -> Panel:
     """Every health reason the engine gives for "talk to your clinician first", with its advice.
 
     Read from the amber health rules, so a new rule appears here without touching this panel.
+    ``part`` (1, 4) shows the first quarter of the list: a live slide holds one part.
     """
     say = wording(clinic)
-    rules = [r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH]
+    rules = _part([r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH],
+                  part)  # fmt: skip
     items = [
         {
             "advice": say(rule.actions_for(G.starting_profile())[0]),
@@ -83,11 +122,12 @@ def ask_first(*, clinic: Clinic | None = None) -> Panel:
     return Panel(box_html(macro_exact(PANELS, "ask_first", label, items)))
 
 
-def placements(*, clinic: Clinic | None = None) -> Panel:
-    """Where a massager may go and where it may not, from ``guidance.PLACEMENTS``."""
+def placements(*, clinic: Clinic | None = None, part: tuple[int, int] = (1, 1)) -> Panel:
+    """Where a massager may go and where it may not, from ``guidance.PLACEMENTS``; ``part``
+    (1, 2) shows the first half of the rows, for a live slide."""
     say = wording(clinic)
     rows = []
-    for place in G.PLACEMENTS:
+    for place in _part(list(G.PLACEMENTS), part):
         level, word = (G.Level.GREEN, "OK") if place.ok else (G.Level.RED, "Not OK")
         rows.append(
             {
@@ -127,6 +167,7 @@ __all__ = [
     "Panel",
     "guidance_for",
     "help_now",
+    "help_now_tier",
     "placements",
     "precautions",
     "routine_signs_html",

@@ -84,20 +84,26 @@ def _compare_title(profile: G.Profile, severity_text: str) -> str:
     return level
 
 
-def _compare_cards(profile: G.Profile) -> str:
+def _compare_cards(profile: G.Profile, shown: tuple[str, ...] | None = None) -> str:
     cards = "".join(
         f"<div {style('compare-column')}>"
         + card_html(G.assess(replace(profile, severity=key)), title=_compare_title(profile, text))
         + "</div>"
         for key, text in G.SEVERITIES.items()
+        if shown is None or key in shown
     )
     return f'<div class="sms-compare" {style("compare")}>{cards}</div>'
 
 
 class CompareSeverities(SeriesWidget):
-    """The same answers at every severity, side by side."""
+    """The same answers at every severity, side by side.
 
-    def __init__(self, start: G.Profile | None = None) -> None:
+    ``cards=False`` shows the answers only; ``card(severity)`` then gives each severity's card
+    as a widget of its own that follows these answers, one per notebook cell, so a live slide
+    (RISE) holds one card and the presenter steps through them.
+    """
+
+    def __init__(self, start: G.Profile | None = None, *, cards: bool = True) -> None:
         fields = tuple(name for name in FIELD_LABELS if name != "severity")
         self.controls = ProfileControls(start, fields=fields)
         # Here the controls sit in a column, where ProfileControls' flex basis (a width, meant
@@ -105,15 +111,17 @@ class CompareSeverities(SeriesWidget):
         # and squash its rows until long labels ran over the row below. Size it to its rows.
         self.controls.box.layout.flex = "0 0 auto"
         self.cards = W.HTML()
+        self.parts: dict[str, SeverityCard] = {}
+        shown = [group_label("The guidance at each level"), self.cards] if cards else []
         super().__init__(
             [
                 group_label("Your answers (everything except how bad it is)"),
                 self.controls.box,
-                group_label("The guidance at each level"),
-                self.cards,
+                *shown,
             ],
             classes=("sms-compare-view",),
         )
+        self.show_cards = cards
         self.controls.on_change(self.refresh)
         self.refresh()
 
@@ -127,20 +135,43 @@ class CompareSeverities(SeriesWidget):
             self.cards.value = note_html(NO_AREA_MESSAGE)
         else:
             self.cards.value = _compare_cards(profile)
+        for severity, part in self.parts.items():
+            part.html.value = (
+                note_html(NO_AREA_MESSAGE)
+                if profile is None
+                else _compare_cards(profile, (severity,))
+            )
+
+    def card(self, severity: str) -> SeverityCard:
+        """The card for ``severity`` ("mild", "moderate", "severe") at these answers."""
+        if severity not in G.SEVERITIES:
+            raise ValueError(f"card() takes one of {', '.join(G.SEVERITIES)}, not {severity!r}")
+        self.parts[severity] = SeverityCard()
+        self.refresh()
+        return self.parts[severity]
 
     def static_html(self) -> str:
         profile = self.profile
         if profile is None:
             return box_html(note_html(NO_AREA_MESSAGE))
-        return (
-            box_html(
-                note_html("The answers shown, apart from how bad it is:")
-                + profile_summary_html(profile, leave_out=frozenset({"severity"}))
-            )
-            + self.cards.value
-        )
+        return box_html(
+            note_html("The answers shown, apart from how bad it is:")
+            + profile_summary_html(profile, leave_out=frozenset({"severity"}))
+        ) + (self.cards.value if self.show_cards else "")
 
 
-def compare_severities(start: G.Profile | None = None) -> CompareSeverities:
-    """Mild, moderate and severe side by side for the same other answers."""
-    return CompareSeverities(start)
+class SeverityCard(SeriesWidget):
+    """One severity's card from a ``CompareSeverities``; it redraws when those answers change."""
+
+    def __init__(self) -> None:
+        self.html = W.HTML()
+        super().__init__([self.html], classes=("sms-compare-part",))
+
+    def static_html(self) -> str:
+        return self.html.value
+
+
+def compare_severities(start: G.Profile | None = None, *, cards: bool = True) -> CompareSeverities:
+    """Mild, moderate and severe side by side for the same other answers (``cards=False``:
+    the answers only, each card then from ``.card(severity)``)."""
+    return CompareSeverities(start, cards=cards)

@@ -78,21 +78,32 @@ class QuestionView(W.VBox):
 
 
 class Quiz(SeriesWidget):
-    def __init__(self, questions: tuple[Question, ...]) -> None:
+    def __init__(self, questions: tuple[Question, ...], first: int = 1) -> None:
         self.questions = questions
-        self.views = [QuestionView(n, q) for n, q in enumerate(questions, start=1)]
+        self.first = first  # the number of the first question shown (a quiz shown in parts)
+        self.views = [QuestionView(n, q) for n, q in enumerate(questions, start=first)]
         super().__init__(self.views, classes=("sms-quiz",))
 
     def static_html(self) -> str:
         questions = [
-            {"question": question, "cites": html(cite_marks(question.sources))}
-            for question in self.questions
+            {"question": question, "cites": html(cite_marks(question.sources)), "number": number}
+            for number, question in enumerate(self.questions, start=self.first)
         ]
         return box_html(
             render("quiz_static.html.j2", questions=questions), css_class="sms-quiz-static"
         )
 
 
-def quiz(stem: str, questions: tuple[Question, ...] | None = None) -> Quiz:
-    """The quiz for notebook ``stem`` (``questions`` overrides the bank, for tests)."""
-    return Quiz(questions if questions is not None else questions_for(stem))
+def quiz(stem: str, questions: tuple[Question, ...] | None = None, *,
+         number: int | None = None) -> Quiz:  # fmt: skip
+    """The quiz for notebook ``stem`` (``questions`` overrides the bank, for tests).
+
+    ``number`` shows that one question alone, numbered as in the whole quiz: a live slide
+    holds one question, so a presenter steps through the quiz with Space and never scrolls.
+    """
+    bank = questions if questions is not None else questions_for(stem)
+    if number is None:
+        return Quiz(bank)
+    if not 1 <= number <= len(bank):
+        raise ValueError(f"quiz({stem!r}) has questions 1 to {len(bank)}, not {number}")
+    return Quiz(bank[number - 1 : number], first=number)

@@ -123,8 +123,8 @@ class RedFlagChecklist(SeriesWidget):
     """A checkbox for every red flag; any tick shows the help-now panel. Words and numbers
     are the clinic's (``clinic.current()`` unless ``clinic`` is given)."""
 
-    def __init__(self, *, clinic: Clinic | None = None) -> None:
-        self.flags = red_flags()
+    def __init__(self, *, clinic: Clinic | None = None, flags: tuple[RedFlag, ...] = ()) -> None:
+        self.flags = flags or red_flags()
         self.say = wording(clinic)
         self.clinic = clinic
         self.boxes: dict[str, W.Checkbox] = {
@@ -167,5 +167,15 @@ class RedFlagChecklist(SeriesWidget):
         return listing + (help_panel_html(ticked, clinic=self.clinic) if ticked else "")
 
 
-def red_flag_checklist(*, clinic: Clinic | None = None) -> RedFlagChecklist:
-    return RedFlagChecklist(clinic=clinic)
+def red_flag_checklist(tier: str | None = None, part: tuple[int, int] = (1, 1), *,
+                       clinic: Clinic | None = None) -> RedFlagChecklist:  # fmt: skip
+    """Every red flag, or one tier's ("emergency" or "urgent"), or ``part`` (1, 2) of that tier:
+    a live slide holds a tier (or half of one), so the presenter never scrolls the list."""
+    if tier is None:
+        return RedFlagChecklist(clinic=clinic)
+    number, parts = part
+    flags = tuple(flag for flag in red_flags() if flag.urgency.value == tier)
+    if not flags or not 1 <= number <= parts:
+        raise ValueError("red_flag_checklist() takes 'emergency' or 'urgent' and a part (n, of)")
+    size = -(-len(flags) // parts)  # the earlier parts take the odd flag
+    return RedFlagChecklist(clinic=clinic, flags=flags[(number - 1) * size : number * size])

@@ -32,6 +32,9 @@ from .fit import ROOM, Flattened, estimate, flatten, fragment, paginate, render
 
 APPENDIX_HEADINGS = frozenset({"Sources"})
 APPENDIX_TAG = "slides-appendix"
+# A line that introduces one part of a panel split for live slides ("Next, the urgent signs.");
+# the deck shows the panel whole in its room form, so it leaves the line out.
+LIVE_STEP_TAG = "live-step"
 ANSWERS_HEADING = "Answers"
 # In the appendix of a deck that shows warning signs: what to say, and the "see a doctor soon" tier.
 HELP_HEADING = "Getting help: what to say"
@@ -82,7 +85,7 @@ def groups(cells: list[nbformat.NotebookNode]) -> list[Group]:
     found: list[Group] = []
     for cell in cells:
         kind = slide_type(cell)
-        if kind == "skip":
+        if kind == "skip" or LIVE_STEP_TAG in cell.metadata.get("tags", []):
             continue
         if kind in ("slide", "subslide") or not found:
             found.append(Group("slide" if not found else kind))
@@ -214,6 +217,38 @@ def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
     return out
 
 
+def merge_compare_parts(cells: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """The severity comparison shown one card per cell (for live slides), back in one cell.
+
+    A notebook holds one comparison: the first cell with a ``.sms-compare`` gets every later
+    one's cards, in order, and the later cells are left out. The deck then draws the three
+    columns as for a comparison in one cell.
+    """
+    found = [(i, fragment(_cell_html(c))) for i, c in enumerate(cells) if _cell_html(c)]
+    parts = [(i, root) for i, root in found if root.select_one(".sms-compare") is not None]
+    if len(parts) < 2:
+        return cells
+    (first, root), rest = parts[0], parts[1:]
+    target = root.select_one(".sms-compare")
+    assert target is not None
+    for _, other in rest:
+        compare = other.select_one(".sms-compare")
+        assert compare is not None
+        for column in list(compare.children):
+            target.append(column)
+    merged = copy.deepcopy(cells[first])
+    html = root.decode_contents()
+    merged.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+    dropped = {i for i, _ in rest}
+    return [merged if i == first else c for i, c in enumerate(cells) if i not in dropped]
+
+
+def _cell_html(cell: nbformat.NotebookNode) -> str:
+    if cell.cell_type != "code":
+        return ""
+    return "".join(output_html(o) for o in cell.get("outputs", []))
+
+
 def _too_wide(table: Tag) -> bool:
     """Four or more columns with a row taller than half a slide: read it row by row."""
     columns = max((len(tr.find_all(["th", "td"], recursive=False)) for tr in table.find_all("tr")),
@@ -312,7 +347,7 @@ def room_notebook(
         f'<p class="sms-appendix" style="margin:0 0 .2em;color:{MUTED_TEXT};font-size:.8em">'
         f"{escape(APPENDIX_LABEL)}</p>"
     )
-    for section in sections(groups(nb.cells)):
+    for section in sections(groups(merge_compare_parts(nb.cells))):
         into = appendix if section[0].appendix else teaching
         reserve = estimate(label) if into is appendix else 0.0
         # A follow-on slide planned without notes shows its section's: never an empty window.

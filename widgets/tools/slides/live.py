@@ -12,13 +12,22 @@ the notebooks' own metadata, so the decks built from them agree:
   notebook at the presenting settings (``LIVE``), as the decks are; the build writes the same
   check for every deck (``<name>.live.json``) and the tests read it.
 
-A single cell taller than the screen (the full warning-sign panel, for one) cannot be cut
-live, and no key scrolls it: in RISE the arrow keys move between cells and Space or Page
-Down go to the next slide. Such a slide needs the mouse wheel or a touchpad. So that it at
-least gets a scroll bar, every notebook's ``rise`` metadata turns RISE's scroll on
-(``RISE_METADATA``), and ``notebooks/rise.css`` (written here from ``lab/presenting.json``)
-gives the bar to every tall slide and the room's font sizes to the slideshow, which reads
-none of JupyterLab's settings. Nothing else is written. Run it after adding cells::
+A single cell taller than the screen cannot be cut live, and no key scrolls it: in RISE the
+arrow keys move between cells and Space or Page Down go to the next slide. So the long panels
+are shown in steps, a cell each, with the same words in the same order: the help panel a tier
+at a time (``panels.help_now_tier``), the red-flag checklist, the ask-first list and the
+placements in parts, a quiz a question at a time, the sources in parts, the severity cards one
+by one (``compare.card``). A short line tagged ``live-step`` ("Next, the urgent signs.")
+starts each step's slide; the decks drop it, as they show those panels whole in room form.
+The few cells still taller than a slide are named, with why, in ``STILL_TALL``; the build's
+``<name>.live.json`` lists each with its reason, and the tests allow no other (and never a
+warning sign, the help panel or the severity comparison).
+
+Every notebook's ``rise`` metadata turns RISE's scroll on (``RISE_METADATA``), and
+``notebooks/rise.css`` (written here from ``lab/presenting.json``) gives the slideshow, which
+reads none of JupyterLab's settings, the room's font sizes, a scroll bar on a tall slide,
+guidance cards in two columns and no collapsed-code line. Nothing else is written. Run it
+after adding cells::
 
     python -m widgets.tools.slides.live            # write slide types, rise settings, rise.css
     python -m widgets.tools.slides.live --check    # list what is missing; exit 1 if anything
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +48,7 @@ import nbformat
 
 from widgets.content.series import NOTEBOOKS
 from widgets.tools.slides.deck import output_html, slide_type
-from widgets.tools.slides.fit import ROOM, estimate
+from widgets.tools.slides.fit import ROOM, estimate, fragment
 
 
 @dataclass(frozen=True)
@@ -47,15 +57,21 @@ class Live:
 
     RISE draws slides at the window's size (width and height 100 %, never scaled below 1),
     with text at the presenting content size (20 px), and ``rise.css`` caps a slide at 95 %
-    of the window (684 px). Measured in RISE 0.43.1, live widgets come out 5 to 35 % taller
-    than the estimate of their static pictures, so the budget keeps that margin.
+    of the window (684 px) and hides collapsed code. Measured in RISE 0.43.1 at 1280x720 in
+    Chromium: static panels (warning signs, sources, a quiz question, a card) came out 0.95 to
+    1.16 times their estimate, plus 16 px of padding a cell; a card in ``rise.css``'s two
+    columns 0.82 to 0.87 times ``card_height``'s estimate. Widgets show as their static
+    pictures there: the ipywidgets manager does not load in RISE's slideshow app ("Shared
+    module @jupyterlab/console doesn't exist"), so a widget is estimated as a panel is.
     """
 
     width: float = 1180  # 1280 less the slide's padding and the cells' prompt gutter
     font_px: float = 20
-    budget: float = 720 * 0.95 / 1.35
-    cell_px: float = 10  # each cell's own padding
-    hidden_code_px: float = 24  # the "..." line a collapsed code cell shows
+    budget: float = 720 * 0.95
+    margin: float = 1.16  # the largest measured ratio of real height to estimate
+    cell_px: float = 16  # each cell's own padding
+    card_scale: float = 0.85  # rise.css: a card's type on a live slide, in two columns
+    column_gap_px: float = 30
 
 
 LIVE = Live()
@@ -72,6 +88,31 @@ PRESENTING = NOTEBOOKS.parent / "lab" / "presenting.json"
 THEMES = "@jupyterlab/apputils-extension:themes"
 CSS_MARK = "/* Written by python -m widgets.tools.slides.live from lab/presenting.json."
 LEAD_IN_LINES = 3
+# Cells that may still be taller than a live slide, by what they show, and why each is left
+# whole. Nothing about warning signs, getting help or the severity comparison is here: those
+# are cut into steps (help_now_tier, red_flag_checklist parts, compare.card), and the tests
+# hold them to fit.
+_TOOL = (
+    "an interactive tool, whole so its controls sit with what they change; RISE 0.43.1 "
+    "shows only its static picture (ipywidgets do not load there): use it live in JupyterLab"
+)
+_SHEET = "a printable worksheet, whole as on paper; the room deck points to the handout for it"
+STILL_TALL: dict[str, str] = {
+    "severity_explorer": _TOOL,
+    "session_planner": _TOOL,
+    "values_exercise": _TOOL,
+    "my_plan": _TOOL,
+    "settings_log": _SHEET,
+    "options_sheet": _SHEET,
+    "walking_log": _SHEET,
+    "my_plan_sheet": _SHEET,
+    "story": "a made-up story read start to end, its card at the end; the room deck cuts it "
+    "into slides that fit",
+    "options_table": "every choice side by side in one table, to compare across rows; the room "
+    "deck cuts it into slides that fit",
+    "guidance_for": "a card with a long list of what to do (numb legs with heat, neck narrowing): "
+    "in two columns still a little taller than a slide",
+}
 
 
 def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
@@ -83,9 +124,24 @@ def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
         html = "".join(output_html(o) for o in cell.get("outputs", []))
     else:
         return 0.0
-    hidden = cell.cell_type == "code" and cell.metadata.get("jupyter", {}).get("source_hidden")
-    code = live.hidden_code_px if hidden else 0.0
-    return estimate(html, live.width, live.font_px) + live.cell_px + code
+    return output_height(html, live) + live.cell_px
+
+
+def output_height(html: str, live: Live = LIVE) -> float:
+    """The height of ``html`` on a live slide, each guidance card in rise.css's two columns."""
+    whole = estimate(html, live.width, live.font_px)
+    cards = fragment(html).select("section.sms-card")
+    if not cards:
+        return whole * live.margin
+    flat = sum(estimate(str(card), live.width, live.font_px) for card in cards)
+    return max(whole - flat, 0.0) * live.margin + sum(card_height(str(c), live) for c in cards)
+
+
+def card_height(card: str, live: Live = LIVE) -> float:
+    """A card in two columns at ``card_scale``: half of it at half the width (an over-estimate:
+    measured 0.82 to 0.87 of this, so no margin is added)."""
+    column = (live.width - live.column_gap_px) / 2
+    return estimate(card, column, live.font_px * live.card_scale) / 2
 
 
 def live_slides(nb: nbformat.NotebookNode) -> list[list[nbformat.NotebookNode]]:
@@ -104,18 +160,27 @@ def live_slides(nb: nbformat.NotebookNode) -> list[list[nbformat.NotebookNode]]:
 @dataclass(frozen=True)
 class LiveFit:
     cut_before: list[str]  # ids of cells that should start a live follow-on slide
-    tall_cells: list[tuple[str, int]]  # ids (and px) of single cells taller than a slide
+    tall_cells: list[tuple[str, int, str]]  # id, px and what it shows, of cells taller than a slide
+
+
+def shows(cell: nbformat.NotebookNode) -> str:
+    """What a cell shows, by the function its last line calls ("help_now_tier"), or "markdown"."""
+    if cell.cell_type != "code":
+        return cell.cell_type
+    lines = cell.source.strip().splitlines()
+    call = re.search(r"(\w+)\(", lines[-1]) if lines else None
+    return call.group(1) if call else "code"
 
 
 def live_fit(nb: nbformat.NotebookNode, markdown: Callable[[str], str],
              live: Live = LIVE) -> LiveFit:  # fmt: skip
     """Where an executed notebook's live slides need cutting, and which cells cannot be cut."""
     cuts: list[str] = []
-    tall: list[tuple[str, int]] = []
+    tall: list[tuple[str, int, str]] = []
     for cells in live_slides(nb):
         heights = [cell_height(cell, markdown, live) for cell in cells]
-        tall += [(str(c.get("id")), round(h)) for c, h in zip(cells, heights, strict=True)
-                 if h > live.budget]  # fmt: skip
+        tall += [(str(c.get("id")), round(h), shows(c))
+                 for c, h in zip(cells, heights, strict=True) if h > live.budget]  # fmt: skip
         start = 0  # the first cell of the live slide being filled
         for index in range(1, len(cells)):
             if sum(heights[start : index + 1]) <= live.budget:
@@ -163,6 +228,16 @@ def rise_css(presenting: dict[str, dict[str, object]]) -> str:
         f".rise-enabled {{\n{variables}}}\n"
         "/* A slide taller than the screen scrolls (wheel or touchpad), never runs off it. */\n"
         ".rise-enabled .reveal .slides section > section { max-height: 95vh; overflow-y: auto; }\n"
+        "/* A hidden code cell shows no code line: the slide's type size made it 90 px tall. */\n"
+        ".rise-enabled .jp-CodeCell .jp-InputPlaceholder { display: none; }\n"
+        "/* A guidance card reads in two columns, so one fits a live slide (inline styles need\n"
+        "   !important); reveal.js makes lists inline blocks, which columns cannot break. */\n"
+        f".rise-enabled .jp-OutputArea-output section.sms-card {{ column-count: 2; "
+        f"column-gap: {LIVE.column_gap_px:g}px; max-width: none !important; "
+        f"font-size: {LIVE.card_scale:g}em !important; }}\n"
+        ".rise-enabled .jp-OutputArea-output section.sms-card :is(ol, ul) { display: block; }\n"
+        ".rise-enabled .jp-OutputArea-output section.sms-card :is(p, li) "
+        "{ break-inside: avoid; }\n"
     )
 
 
@@ -201,6 +276,8 @@ def _split(paths: list[Path]) -> int:
             nbformat.write(nb, path)
         print(f"{path.name}: {len(changed)} live follow-on slide(s) added; "
               f"{len(fit.tall_cells)} cell(s) taller than a slide scroll")  # fmt: skip
+        for cell_id, px, what in fit.tall_cells:
+            print(f"  {cell_id}: {what}, {px} px: {STILL_TALL.get(what, 'NO REASON GIVEN')}")
     return 0
 
 
