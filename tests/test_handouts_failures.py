@@ -68,3 +68,21 @@ def test_a_notebook_without_a_bottom_line_is_one_line_and_exit_2(tmp_path: Path)
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("error: 01_plain: a short version needs a bottom-line cell")
     assert len(done.stderr.strip().splitlines()) == 2  # the reason, and what was kept
+
+
+def test_the_site_says_the_same_in_one_line_and_exit_2_and_keeps_the_last_good_site(tmp_path: Path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _notebook(folder / "01_plain.ipynb", nbformat.v4.new_markdown_cell("# Plain\n\nJust text."))
+    done = subprocess.run(
+        [sys.executable, "-m", "widgets.tools.site", "--notebooks", str(folder),
+         "--out", str(tmp_path / "site"), "--no-pdf", "--no-explorer"],
+        capture_output=True,
+        text=True,
+        timeout=HANG_LIMIT_S,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: 01_plain: a short version needs a bottom-line cell")
+    assert done.stderr.strip().splitlines()[1].startswith("The last good site in")
+    assert not (tmp_path / "site").exists()

@@ -263,6 +263,11 @@ def main(argv: list[str] | None = None) -> int:
     except OutputRefused as refused:
         print(f"error: {refused}", file=sys.stderr)
         return 2
+    except ValueError as unusable:  # a notebook the handouts cannot use, e.g. no bottom line
+        first_line = str(unusable).splitlines()[0] if str(unusable) else type(unusable).__name__
+        print(f"error: {first_line}\nThe last good site in {args.out} is unchanged.",
+              file=sys.stderr)  # fmt: skip
+        return 2
     except (RuntimeError, SiteBuildError) as failed:
         print(f"error: {str(failed)[:4000]}\nThe last good site in {args.out} is unchanged.",
               file=sys.stderr)  # fmt: skip
