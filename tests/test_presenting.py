@@ -126,7 +126,8 @@ def _sign_rows(html: str) -> list[str]:
     return [" ".join(tr.get_text(" ").split()) for tr in soup.select("tbody tr")]
 
 
-HELP_STEPS = [("emergency", (1, 1)), ("urgent", (1, 2)), ("urgent", (2, 2)), ("soon", (1, 1))]
+HELP_STEPS = [("emergency", (1, 1)), ("urgent", (1, 3)), ("urgent", (2, 3)), ("urgent", (3, 3)),
+              ("soon", (1, 1))]  # fmt: skip
 
 
 def test_the_help_panel_in_steps_shows_every_sign_of_the_whole_panel_once_in_its_order():

@@ -73,9 +73,7 @@ def help_now_tier(tier: str, part: tuple[int, int] = (1, 1), *,
     if tier == "soon":
         return Panel(f"{box}{routine_signs_html(clinic=clinic)}</div>")
     table = warning_signs_html(clinic=clinic)
-    rows = [m[0] for m in _SIGN_ROW.finditer(table) if m["tier"] == tier]
-    size = -(-len(rows) // parts)  # the earlier parts take the odd row
-    shown = rows[(number - 1) * size : number * size]
+    shown = _part([m[0] for m in _SIGN_ROW.finditer(table) if m["tier"] == tier], part)
     start, end = table.index("<tbody>") + len("<tbody>"), table.index("</tbody>")
     return Panel(f"{box}{table[:start]}{''.join(shown)}{table[end:]}</div>")
 
@@ -85,8 +83,9 @@ def _part(items: list[_T], part: tuple[int, int]) -> list[_T]:
     number, parts = part
     if not 1 <= number <= parts:
         raise ValueError(f"part {number} of {parts} does not exist")
-    size = -(-len(items) // parts)
-    return items[(number - 1) * size : number * size]
+    size, odd = divmod(len(items), parts)
+    start = (number - 1) * size + min(number - 1, odd)
+    return items[start : start + size + (1 if number <= odd else 0)]
 
 
 def sources(*keys: str) -> Panel:

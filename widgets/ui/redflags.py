@@ -177,5 +177,7 @@ def red_flag_checklist(tier: str | None = None, part: tuple[int, int] = (1, 1), 
     flags = tuple(flag for flag in red_flags() if flag.urgency.value == tier)
     if not flags or not 1 <= number <= parts:
         raise ValueError("red_flag_checklist() takes 'emergency' or 'urgent' and a part (n, of)")
-    size = -(-len(flags) // parts)  # the earlier parts take the odd flag
-    return RedFlagChecklist(clinic=clinic, flags=flags[(number - 1) * size : number * size])
+    size, odd = divmod(len(flags), parts)  # the earlier parts take the odd flags
+    start = (number - 1) * size + min(number - 1, odd)
+    shown = flags[start : start + size + (1 if number <= odd else 0)]
+    return RedFlagChecklist(clinic=clinic, flags=shown)

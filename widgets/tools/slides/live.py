@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from bs4 import Tag
 
 from widgets.content.series import NOTEBOOKS
 from widgets.tools.slides.deck import output_html, slide_type
@@ -58,9 +59,10 @@ class Live:
     RISE draws slides at the window's size (width and height 100 %, never scaled below 1),
     with text at the presenting content size (20 px), and ``rise.css`` caps a slide at 95 %
     of the window (684 px) and hides collapsed code. Measured in RISE 0.43.1 at 1280x720 in
-    Chromium: static panels (warning signs, sources, a quiz question, a card) came out 0.95 to
-    1.16 times their estimate, plus 16 px of padding a cell; a card in ``rise.css``'s two
-    columns 0.82 to 0.87 times ``card_height``'s estimate. Widgets show as their static
+    Chromium: static panels (warning signs, sources, a quiz question, a card, the checklist)
+    came out 0.75 to 1.17 times their estimate at their own width (``outer_width``), plus 16 px
+    of padding a cell; a card in ``rise.css``'s two columns 0.82 to 0.87 times
+    ``card_height``'s estimate. Widgets show as their static
     pictures there: the ipywidgets manager does not load in RISE's slideshow app ("Shared
     module @jupyterlab/console doesn't exist"), so a widget is estimated as a panel is.
     """
@@ -68,7 +70,7 @@ class Live:
     width: float = 1180  # 1280 less the slide's padding and the cells' prompt gutter
     font_px: float = 20
     budget: float = 720 * 0.95
-    margin: float = 1.16  # the largest measured ratio of real height to estimate
+    margin: float = 1.2  # the largest measured ratio of real height to estimate, 1.17
     cell_px: float = 16  # each cell's own padding
     card_scale: float = 0.85  # rise.css: a card's type on a live slide, in two columns
     column_gap_px: float = 30
@@ -88,6 +90,7 @@ PRESENTING = NOTEBOOKS.parent / "lab" / "presenting.json"
 THEMES = "@jupyterlab/apputils-extension:themes"
 CSS_MARK = "/* Written by python -m widgets.tools.slides.live from lab/presenting.json."
 LEAD_IN_LINES = 3
+SPLIT_PASSES = 5
 # Cells that may still be taller than a live slide, by what they show, and why each is left
 # whole. Nothing about warning signs, getting help or the severity comparison is here: those
 # are cut into steps (help_now_tier, red_flag_checklist parts, compare.card), and the tests
@@ -110,8 +113,8 @@ STILL_TALL: dict[str, str] = {
     "into slides that fit",
     "options_table": "every choice side by side in one table, to compare across rows; the room "
     "deck cuts it into slides that fit",
-    "guidance_for": "a card with a long list of what to do (numb legs with heat, neck narrowing): "
-    "in two columns still a little taller than a slide",
+    "guidance_for": "a card with a long list of what to do (blood thinners with a massage gun, "
+    "numb legs with heat, neck narrowing): in two columns still about a slide tall",
 }
 
 
@@ -129,12 +132,32 @@ def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
 
 def output_height(html: str, live: Live = LIVE) -> float:
     """The height of ``html`` on a live slide, each guidance card in rise.css's two columns."""
-    whole = estimate(html, live.width, live.font_px)
+    whole = estimate(html, outer_width(html, live), live.font_px)
     cards = fragment(html).select("section.sms-card")
     if not cards:
         return whole * live.margin
     flat = sum(estimate(str(card), live.width, live.font_px) for card in cards)
     return max(whole - flat, 0.0) * live.margin + sum(card_height(str(c), live) for c in cards)
+
+
+_STYLE_EM = {name: re.compile(rf"{name}:\s*([\d.]+)em") for name in
+             ("max-width", "font-size", "padding-left")}  # fmt: skip
+
+
+def outer_width(html: str, live: Live = LIVE) -> float:
+    """The width the output's outer box takes: panels cap it in em (``max-width:50em``), which
+    on a live slide is narrower than the slide; its own left padding comes off too."""
+    root = fragment(html).find(True)
+    found = {name: rule.search(str(root.get("style", ""))) for name, rule in _STYLE_EM.items()
+             } if isinstance(root, Tag) else {}  # fmt: skip
+    cap = found.get("max-width")
+    if cap is None:
+        return live.width
+    size = found.get("font-size")
+    em = live.font_px * (float(size.group(1)) if size else 1.0)
+    pad = found.get("padding-left")
+    width = min(live.width, float(cap.group(1)) * em)
+    return width - (float(pad.group(1)) * em if pad else 0.0)
 
 
 def card_height(card: str, live: Live = LIVE) -> float:
@@ -266,8 +289,15 @@ def _split(paths: list[Path]) -> int:
     markdown = exporter().markdown2html
     for path in paths:
         ran = execute_node(slide_cells(nbformat.read(path, as_version=4)), path.parent)
-        fit = live_fit(ran, lambda source: markdown({}, source))
-        wanted = set(fit.cut_before)
+        wanted: set[str] = set()
+        for _ in range(SPLIT_PASSES):  # a cut can move a lead-in on, overfilling the next slide
+            fit = live_fit(ran, lambda source: markdown({}, source))
+            if not fit.cut_before:
+                break
+            wanted |= set(fit.cut_before)
+            for cell in ran.cells:
+                if cell.get("id") in wanted:
+                    cell.metadata.setdefault("slideshow", {})["slide_type"] = "subslide"
         nb = nbformat.read(path, as_version=4)  # read again: others may have saved meanwhile
         changed = [c for c in nb.cells if c.get("id") in wanted]
         for cell in changed:
