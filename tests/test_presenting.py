@@ -243,3 +243,132 @@ def test_every_step_line_introduces_the_step_after_it_on_a_live_slide_of_its_own
             assert cell.metadata["slideshow"]["slide_type"] == "subslide", cell.get("id")
             assert following.cell_type == "code", cell.get("id")
             assert following.metadata["slideshow"]["slide_type"] == "-", following.get("id")
+
+
+# --- Live in RISE, in Chromium: the estimate holds where a room needs it ----------------------
+
+# Notebooks with every kind of step: warning signs and the help panel (00), the checklist, the
+# ask-first list and placements (04), the severity cards (05); each has quizzes and sources.
+RISE_NOTEBOOKS = ("00_start_here", "04_precautions", "05_should_i_use_one")
+STEPPED = (".sms-help-now, .sms-red-flag-list, .sms-compare, .sms-sources, .sms-quiz-static,"
+           " .sms-ask-first, .sms-placements")  # fmt: skip
+RISE_LOAD_MS = 90_000
+SLIDE_JS = """(stepped) => {
+  const s = document.querySelector('.reveal .slides section.present > section.present')
+    || document.querySelector('.reveal .slides section.present');
+  return {text: (s.innerText || '').trim().slice(0, 60), tall: s.scrollHeight > s.clientHeight + 1,
+          stepped: !!s.querySelector(stepped)};
+}"""
+SLIDE_COUNT_JS = """() => [...document.querySelectorAll('.reveal .slides > section')]
+  .reduce((n, h) => n + Math.max(1, h.querySelectorAll(':scope > section').length), 0)"""
+NEXT_FRAME_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+@pytest.fixture(scope="module")
+def rise_notebooks(tmp_path_factory):
+    """Executed copies of ``RISE_NOTEBOOKS`` (RISE shows stored outputs) and a Jupyter server
+    on them with throwaway settings; yields (base URL, {stem: executed notebook})."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import free_port, wait_for_http
+
+    from widgets.tools.handouts.execute import execute_node
+    from widgets.tools.slides import live
+
+    home = tmp_path_factory.mktemp("rise")
+    root = home / "notebooks"
+    root.mkdir()
+    ran = {}
+    for stem in RISE_NOTEBOOKS:
+        nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+        ran[stem] = execute_node(nb, NOTEBOOKS)
+        nbformat.write(ran[stem], root / f"{stem}.ipynb")
+    shutil.copy(live.RISE_CSS, root / live.RISE_CSS.name)
+    port = free_port()
+    env = {
+        **os.environ,
+        **{
+            name: str(home / part)
+            for name, part in (
+                ("JUPYTER_CONFIG_DIR", "config"),
+                ("JUPYTER_RUNTIME_DIR", "runtime"),
+                ("JUPYTERLAB_SETTINGS_DIR", "settings"),
+                ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+            )
+        },
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={root}",
+    ]
+    log = (home / "server.log").open("w")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{base}/api/status", timeout=60)
+        yield base, ran
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def _open_slideshow(browser, url: str):
+    """RISE's slideshow at 1280x720; a load that stalls is tried once more."""
+    for attempt in (1, 2):
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        try:
+            page.goto(url)
+            page.wait_for_selector(".reveal .slides section.present", timeout=RISE_LOAD_MS)
+            # The stored outputs are in the page (most on hidden slides) once RISE has drawn.
+            page.wait_for_selector(".jp-OutputArea-output", state="attached",
+                                   timeout=RISE_LOAD_MS)  # fmt: skip
+            return page
+        except Exception:
+            page.close()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("stem", RISE_NOTEBOOKS)
+def test_live_in_rise_every_stepped_panel_fits_and_only_slides_the_estimate_names_scroll(
+    browser, rise_notebooks, stem
+):
+    """Walked with Space in RISE itself: no slide with warning signs, help, severity cards, a
+    quiz question, sources or the ask-first list needs the mouse, and no more slides scroll
+    than the live estimate names (``STILL_TALL``): its margin holds."""
+    from widgets.tools.build_slides import exporter
+    from widgets.tools.slides import live
+
+    base, ran = rise_notebooks
+    markdown = exporter().markdown2html
+    named = live.live_fit(ran[stem], lambda source: markdown({}, source)).tall_cells
+    page = _open_slideshow(browser, f"{base}/rise/{stem}.ipynb")
+    try:
+        slides = []
+        for _ in range(page.evaluate(SLIDE_COUNT_JS)):
+            page.evaluate(NEXT_FRAME_JS)
+            slides.append(page.evaluate(SLIDE_JS, STEPPED))
+            page.keyboard.press("Space")
+    finally:
+        page.close()
+    assert sum(s["stepped"] for s in slides) >= 5, "the walk should have met the stepped panels"
+    assert [s["text"] for s in slides if s["stepped"] and s["tall"]] == []
+    assert len([s for s in slides if s["tall"]]) <= len(named), [s["text"] for s in slides]
