@@ -158,8 +158,7 @@ def test_the_emergency_step_holds_only_emergencies_and_a_part_out_of_range_is_re
 def test_the_checklist_in_parts_has_every_box_of_the_whole_list_once_emergencies_first():
     from widgets.ui.redflags import red_flag_checklist, red_flags
 
-    parts = [("emergency", (1, 2)), ("emergency", (2, 2)), ("urgent", (1, 3)),
-             ("urgent", (2, 3)), ("urgent", (3, 3))]  # fmt: skip
+    parts = [("emergency", (1, 1)), ("urgent", (1, 3)), ("urgent", (2, 3)), ("urgent", (3, 3))]
     shown = [flag.id for tier, part in parts for flag in red_flag_checklist(tier, part).flags]
     assert shown == [flag.id for flag in red_flags()]
 

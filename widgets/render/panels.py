@@ -13,7 +13,6 @@ page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -24,7 +23,7 @@ from widgets.render.cards import card_html, cite_marks, example_title
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
 from widgets.render.signs import routine_signs_html, warning_signs_html
 from widgets.render.templating import html, macro_exact
-from widgets.render.theme import LEVEL_ICONS, level_values, style
+from widgets.render.theme import LEVEL_ICONS, level_values
 
 PANELS = "panels.html.j2"
 _T = TypeVar("_T")
@@ -55,27 +54,24 @@ def help_now(*, clinic: Clinic | None = None) -> Panel:
 
 
 HELP_TIERS = ("emergency", "urgent", "soon")
-# The table's rows carry their tier; a live slide shows one tier (or half of one) at a time.
-_SIGN_ROW = re.compile(r'<tr data-urgency="(?P<tier>\w+)">.*?</tr>', re.DOTALL)
 
 
 def help_now_tier(tier: str, part: tuple[int, int] = (1, 1), *,
                   clinic: Clinic | None = None) -> Panel:  # fmt: skip
-    """One tier of ``help_now`` ("emergency", "urgent" or "soon"), or ``part`` (1, 2) of it:
+    """One tier of ``help_now`` ("emergency", "urgent" or "soon"), or ``part`` (1, 3) of it:
     the same words and rows in the same order, so a live slide never has to scroll. The
     emergency and urgent rows keep the table's column headings; "soon" is the routine list.
     """
     number, parts = part
     if tier not in HELP_TIERS or not 1 <= number <= parts:
         raise ValueError(f"help_now_tier() takes a tier in {HELP_TIERS} and a part (n, of)")
-    red = style("help-now", **level_values(G.Level.RED))
-    box = f'<div class="sms-help-now" data-tier="{tier}" {red}>'
     if tier == "soon":
-        return Panel(f"{box}{routine_signs_html(clinic=clinic)}</div>")
-    table = warning_signs_html(clinic=clinic)
-    shown = _part([m[0] for m in _SIGN_ROW.finditer(table) if m["tier"] == tier], part)
-    start, end = table.index("<tbody>") + len("<tbody>"), table.index("</tbody>")
-    return Panel(f"{box}{table[:start]}{''.join(shown)}{table[end:]}</div>")
+        table, routine = "", routine_signs_html(clinic=clinic)
+    else:
+        signs = _part([s for s in G.WARNING_SIGNS if s.urgency.value == tier], part)
+        table, routine = warning_signs_html(clinic=clinic, signs=signs), ""
+    return Panel(macro_exact(PANELS, "help_now", level_values(G.Level.RED), html(table),
+                             html(routine)))  # fmt: skip
 
 
 def _part(items: list[_T], part: tuple[int, int]) -> list[_T]:

@@ -9,6 +9,8 @@ style comes from ``theme.style``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from widgets import guidance as G
 from widgets.content.clinic import Clinic, wording
 from widgets.render.templating import macro_exact
@@ -17,8 +19,10 @@ from widgets.render.theme import level_values, urgency_label
 SIGNS = "signs.html.j2"
 
 
-def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -> str:
+def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None,
+                       signs: Sequence[G.WarningSign] | None = None) -> str:  # fmt: skip
     """The warning signs, emergency ones first, as a table: how urgent, signs, what to do.
+    ``signs`` shows only those (a live slide shows a tier, or part of one, at a time).
 
     ``compact=True`` (for the personal handout) puts how urgent above the signs in one column
     and leaves out citation marks, so the table takes less room on paper. Words and numbers
@@ -26,7 +30,8 @@ def warning_signs_html(*, compact: bool = False, clinic: Clinic | None = None) -
     """
     say = wording(clinic)
     red = level_values(G.Level.RED)
-    ordered = sorted(G.WARNING_SIGNS, key=lambda s: s.urgency is not G.Urgency.EMERGENCY)
+    shown = G.WARNING_SIGNS if signs is None else signs
+    ordered = sorted(shown, key=lambda s: s.urgency is not G.Urgency.EMERGENCY)
     rows = [
         {
             "urgency": sign.urgency.value,

@@ -60,17 +60,18 @@ class Live:
     with text at the presenting content size (20 px), and ``rise.css`` caps a slide at 95 %
     of the window (684 px) and hides collapsed code. Measured in RISE 0.43.1 at 1280x720 in
     Chromium: static panels (warning signs, sources, a quiz question, a card, the checklist)
-    came out 0.75 to 1.17 times their estimate at their own width (``outer_width``), plus 16 px
-    of padding a cell; a card in ``rise.css``'s two columns 0.82 to 0.87 times
-    ``card_height``'s estimate. Widgets show as their static
-    pictures there: the ipywidgets manager does not load in RISE's slideshow app ("Shared
-    module @jupyterlab/console doesn't exist"), so a widget is estimated as a panel is.
+    came out 0.75 to 1.08 times their estimate at their own width (``outer_width``), a sources
+    list up to 1.17, plus 16 px of padding a cell; a card in ``rise.css``'s two columns 0.82
+    to 0.87 times ``card_height``'s estimate. Widgets show as their static pictures there: the
+    ipywidgets manager does not load in RISE's slideshow app ("Shared module
+    @jupyterlab/console doesn't exist"), so a widget is estimated as a panel is.
     """
 
     width: float = 1180  # 1280 less the slide's padding and the cells' prompt gutter
     font_px: float = 20
     budget: float = 720 * 0.95
-    margin: float = 1.2  # the largest measured ratio of real height to estimate, 1.17
+    margin: float = 1.1  # the largest measured ratio of real height to estimate, 1.08
+    sources_margin: float = 1.2  # a sources list's links wrap anywhere: measured up to 1.17
     cell_px: float = 16  # each cell's own padding
     card_scale: float = 0.85  # rise.css: a card's type on a live slide, in two columns
     column_gap_px: float = 30
@@ -133,11 +134,13 @@ def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
 def output_height(html: str, live: Live = LIVE) -> float:
     """The height of ``html`` on a live slide, each guidance card in rise.css's two columns."""
     whole = estimate(html, outer_width(html, live), live.font_px)
-    cards = fragment(html).select("section.sms-card")
+    root = fragment(html)
+    margin = live.sources_margin if root.select_one("ol.sms-sources") else live.margin
+    cards = root.select("section.sms-card")
     if not cards:
-        return whole * live.margin
+        return whole * margin
     flat = sum(estimate(str(card), live.width, live.font_px) for card in cards)
-    return max(whole - flat, 0.0) * live.margin + sum(card_height(str(c), live) for c in cards)
+    return max(whole - flat, 0.0) * margin + sum(card_height(str(c), live) for c in cards)
 
 
 _STYLE_EM = {name: re.compile(rf"{name}:\s*([\d.]+)em") for name in
