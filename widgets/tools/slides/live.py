@@ -232,7 +232,8 @@ def live_report(fit: LiveFit) -> str:
     return json.dumps(
         {
             "cut_before": fit.cut_before,
-            "tall_cells": [list(t) for t in fit.tall_cells],
+            # id, px, what it shows, and why it is left whole (empty: not named, a test fails)
+            "tall_cells": [[*t, STILL_TALL.get(t[2], "")] for t in fit.tall_cells],
             "budget_px": LIVE.budget,
         },
         indent=1,
