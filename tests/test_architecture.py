@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -313,3 +314,64 @@ def test_nothing_in_the_package_points_at_notes_outside_the_repository():
         if "../shared" in line
     ]
     assert pointers == []
+
+
+# ---------------------------------------------------------------------------
+# The render floor: markup lives in its templates (widgets/render/templates/), not in Python
+# ---------------------------------------------------------------------------
+
+# An HTML or SVG tag opening or closing (``<div``, ``</tr``, ``<svg``), wherever it sits in a
+# string: a plain string, an f-string's text or a format string.
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*[\s>/]")
+
+
+def markup_strings(source: str) -> list[str]:
+    """The strings in ``source`` that hold a tag, docstrings aside (a docstring may name one)."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and TAG.search(node.value)
+    ]
+
+
+RENDER_MODULES = sorted((PACKAGE / "render").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", RENDER_MODULES, ids=[p.stem for p in RENDER_MODULES])
+def test_the_render_floor_leaves_every_tag_to_its_templates(path):
+    assert markup_strings(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'box = f"<div class={name}>{text}</div>"',
+        "row = '<tr data-tier=\"' + tier + '\">'",
+        'icon = "<svg viewBox=\\"0 0 1 1\\"/>"',
+        'end = "</tbody>"',
+    ],
+)
+def test_the_markup_check_catches_tags_built_in_python(source):
+    assert markup_strings(source) != []
+
+
+def test_the_markup_check_allows_docstrings_comparisons_and_words():
+    source = (
+        '"""Draws the <table> of signs."""\n'
+        "def f(a):\n"
+        '    """One <tr> per sign."""\n'
+        '    return a < 3 and "less than 3 <= 4"\n'
+    )
+    assert markup_strings(source) == []

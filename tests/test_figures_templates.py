@@ -7,20 +7,16 @@ markup, and the picture stays well-formed SVG on one line.
 
 from __future__ import annotations
 
-import ast
 import inspect
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html import escape
-from pathlib import Path
-
-import pytest
 
 from widgets.content.findings import FINDINGS
 from widgets.content.stories import STORIES
 from widgets.guidance import DEVICES, PLACEMENTS
-from widgets.render import figures_care, figures_spine, svgfigure
+from widgets.render import figures_care, figures_spine
 from widgets.render.svgfigure import SvgFigure, render_svg
 from widgets.render.templating import TEMPLATES, exact_environment
 
@@ -130,23 +126,3 @@ def test_every_figure_is_one_line_with_nothing_between_its_tags():
 def test_a_line_break_inside_a_label_is_kept_as_the_label_had_it():
     # Only the template's own line breaks between tags are taken out, never a word's.
     assert ">two\nlines</text>" in text(0, 0, "two\nlines")
-
-
-ELEMENT = re.compile(r"<(svg|g|text|tspan|rect|circle|ellipse|line|path|polyline|title)\b")
-
-
-@pytest.mark.parametrize("module", [figures_spine, figures_care, svgfigure])
-def test_the_figure_modules_leave_markup_to_the_templates(module):
-    tree = ast.parse(Path(inspect.getfile(module)).read_text(encoding="utf-8"))
-    # A docstring may name an element; no other string (f-strings included) builds one.
-    docstrings = {
-        ast.get_docstring(node, clean=False)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
-    }
-    strings = [
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    ]
-    assert [s for s in strings if ELEMENT.search(s) and s not in docstrings] == []
