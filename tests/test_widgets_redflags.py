@@ -97,3 +97,50 @@ def test_hands_and_balance_are_urgent_on_the_checklist_as_on_the_card():
     for symptom in ("hand_clumsiness", "balance_problems", "swollen_calf", "major_injury"):
         card = G.assess(replace(G.starting_profile(), symptoms=frozenset({symptom})))
         assert flags[symptom].urgency is card.urgency is G.Urgency.URGENT
+
+
+def _split_checklist() -> list:
+    """The checklist as notebook 04 draws it for live slides: emergency in 2 parts, urgent in 3."""
+    return [
+        *(red_flag_checklist("emergency", (n, 2)) for n in (1, 2)),
+        *(red_flag_checklist("urgent", (n, 3)) for n in (1, 2, 3)),
+    ]
+
+
+def _part_with(parts: list, flag_id: str):
+    return next(part for part in parts if flag_id in part.boxes)
+
+
+def test_a_split_checklist_has_every_sign_once_in_order():
+    parts = _split_checklist()
+    assert [f.id for part in parts for f in part.flags] == [f.id for f in red_flags()]
+
+
+def test_an_emergency_ticked_in_one_part_comes_first_in_every_parts_panel():
+    """HZ26: no part of a split checklist shows a less urgent step than a sign ticked elsewhere."""
+    parts = _split_checklist()
+    _part_with(parts, "fever").boxes["fever"].value = True
+    _part_with(parts, "saddle_numbness").boxes["saddle_numbness"].value = True
+    emergency = next(s for s in G.WARNING_SIGNS if s.id == "cauda_equina").what_to_do
+    urgent = next(s for s in G.WARNING_SIGNS if s.id == "possible_infection").what_to_do
+    for part in parts:
+        html = part.panel.value
+        assert 'data-urgency="emergency"' in html
+        assert html.index(escape(emergency)) < html.index(escape(urgent))
+        assert escape(emergency) in part.static_html()  # on paper too
+
+
+def test_unticking_in_one_part_updates_the_panels_of_all_parts():
+    parts = _split_checklist()
+    box = _part_with(parts, "saddle_numbness").boxes["saddle_numbness"]
+    box.value = True
+    box.value = False
+    assert all(NOTHING_TICKED in part.panel.value for part in parts)
+
+
+def test_running_the_notebook_again_starts_a_new_checklist_that_old_ticks_do_not_reach():
+    old = _split_checklist()
+    _part_with(old, "saddle_numbness").boxes["saddle_numbness"].value = True
+    new = _split_checklist()
+    assert all(NOTHING_TICKED in part.panel.value for part in new)
+    assert all('data-urgency="emergency"' in part.panel.value for part in old)

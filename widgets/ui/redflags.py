@@ -123,10 +123,14 @@ class RedFlagChecklist(SeriesWidget):
     """A checkbox for every red flag; any tick shows the help-now panel. Words and numbers
     are the clinic's (``clinic.current()`` unless ``clinic`` is given)."""
 
-    def __init__(self, *, clinic: Clinic | None = None, flags: tuple[RedFlag, ...] = ()) -> None:
+    def __init__(self, *, clinic: Clinic | None = None, flags: tuple[RedFlag, ...] = (),
+                 split: SplitChecklist | None = None) -> None:  # fmt: skip
         self.flags = flags or red_flags()
         self.say = wording(clinic)
         self.clinic = clinic
+        # One part of a checklist cut over several cells (live slides) shares its ticks with
+        # the other parts: every part's panel says what to do for all of them, most urgent first.
+        self.split = split
         self.boxes: dict[str, W.Checkbox] = {
             flag.id: checkbox(self.say(flag.label)) for flag in self.flags
         }
@@ -136,12 +140,24 @@ class RedFlagChecklist(SeriesWidget):
             classes=("sms-red-flags",),
         )
         for box in self.boxes.values():
-            box.observe(lambda _change: self.refresh(), names="value")
+            box.observe(lambda _change: self._ticks_changed(), names="value")
+        if split is not None:
+            split.parts.append(self)
         self.refresh()
 
     @property
     def ticked(self) -> list[RedFlag]:
+        """The flags ticked here, or in any part of the same split checklist."""
+        if self.split is not None:
+            return self.split.ticked()
+        return self.own_ticks()
+
+    def own_ticks(self) -> list[RedFlag]:
         return [flag for flag in self.flags if self.boxes[flag.id].value]
+
+    def _ticks_changed(self) -> None:
+        for part in self.split.parts if self.split is not None else [self]:
+            part.refresh()
 
     def refresh(self) -> None:
         ticked = self.ticked
@@ -167,10 +183,41 @@ class RedFlagChecklist(SeriesWidget):
         return listing + (help_panel_html(ticked, clinic=self.clinic) if ticked else "")
 
 
+class SplitChecklist:
+    """The parts of one checklist, each in a cell of its own (a live slide holds one part).
+
+    A sign ticked in any part counts in every part, so no part's panel can show a less urgent
+    step ("call your GP today") while an emergency ticked in another part says "call 999 now".
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[RedFlagChecklist] = []
+
+    def ticked(self) -> list[RedFlag]:
+        ticked = {flag.id for part in self.parts for flag in part.own_ticks()}
+        return [flag for flag in red_flags() if flag.id in ticked]
+
+    def holds_any(self, flags: tuple[RedFlag, ...]) -> bool:
+        return any(flag.id in part.boxes for part in self.parts for flag in flags)
+
+
+# The split checklist the notebook is drawing. Each part's cell is an import and one call, so
+# the parts find each other here; a part whose signs are already in it starts a new checklist
+# (the notebook was run again), and the old parts keep their own shared ticks.
+_drawing: list[SplitChecklist] = []
+
+
+def _split_for(flags: tuple[RedFlag, ...]) -> SplitChecklist:
+    if not _drawing or _drawing[0].holds_any(flags):
+        _drawing[:] = [SplitChecklist()]
+    return _drawing[0]
+
+
 def red_flag_checklist(tier: str | None = None, part: tuple[int, int] = (1, 1), *,
                        clinic: Clinic | None = None) -> RedFlagChecklist:  # fmt: skip
     """Every red flag, or one tier's ("emergency" or "urgent"), or ``part`` (1, 2) of that tier:
-    a live slide holds a tier (or half of one), so the presenter never scrolls the list."""
+    a live slide holds a tier (or half of one), so the presenter never scrolls the list. The
+    parts drawn one after another are one checklist (``SplitChecklist``)."""
     if tier is None:
         return RedFlagChecklist(clinic=clinic)
     number, parts = part
@@ -180,4 +227,4 @@ def red_flag_checklist(tier: str | None = None, part: tuple[int, int] = (1, 1), 
     size, odd = divmod(len(flags), parts)  # the earlier parts take the odd flags
     start = (number - 1) * size + min(number - 1, odd)
     shown = flags[start : start + size + (1 if number <= odd else 0)]
-    return RedFlagChecklist(clinic=clinic, flags=shown)
+    return RedFlagChecklist(clinic=clinic, flags=shown, split=_split_for(shown))
