@@ -192,11 +192,12 @@ def test_a_quiz_one_question_a_cell_numbers_each_as_in_the_whole_quiz():
 
 
 def test_the_severity_cards_in_their_own_cells_follow_the_answers_above_them():
-    from widgets.ui.explorer import compare_severities
+    from widgets.ui.explorer import compare_severities, severity_card
 
     whole = compare_severities()
     compare = compare_severities(cards=False)
-    cards = [compare.card(s) for s in ("mild", "moderate", "severe")]
+    # Each card's cell is an import and one call: it follows the last comparison drawn.
+    cards = [severity_card(s) for s in ("mild", "moderate", "severe")]
     assert 'sms-compare"' not in compare.static_html()
     assert [_text(c.static_html()) for c in cards] == [
         _text(str(column))
@@ -206,7 +207,7 @@ def test_the_severity_cards_in_their_own_cells_follow_the_answers_above_them():
     compare.controls.widgets["device"].value = "percussion"
     assert cards[0].static_html() != before  # a new answer redraws every card
     with pytest.raises(ValueError):
-        compare.card("extreme")
+        severity_card("extreme")
 
 
 def test_the_deck_puts_the_severity_cards_back_in_one_comparison_and_drops_step_lines():

@@ -171,7 +171,21 @@ class SeverityCard(SeriesWidget):
         return self.html.value
 
 
+# The comparison the notebook drew last: severity_card() cells follow its answers. A notebook
+# cell is an import and one call, so a cell must not need a name an earlier cell defined.
+_latest_comparison: list[CompareSeverities] = []
+
+
 def compare_severities(start: G.Profile | None = None, *, cards: bool = True) -> CompareSeverities:
     """Mild, moderate and severe side by side for the same other answers (``cards=False``:
-    the answers only, each card then from ``.card(severity)``)."""
-    return CompareSeverities(start, cards=cards)
+    the answers only, each card then from ``severity_card(severity)``)."""
+    comparison = CompareSeverities(start, cards=cards)
+    _latest_comparison[:] = [comparison]
+    return comparison
+
+
+def severity_card(severity: str) -> SeverityCard:
+    """The card for ``severity`` that follows the answers of the last ``compare_severities``."""
+    if not _latest_comparison:
+        raise ValueError("severity_card() follows compare_severities(): run that cell first")
+    return _latest_comparison[0].card(severity)

@@ -17,7 +17,7 @@ arrow keys move between cells and Space or Page Down go to the next slide. So th
 are shown in steps, a cell each, with the same words in the same order: the help panel a tier
 at a time (``panels.help_now_tier``), the red-flag checklist, the ask-first list and the
 placements in parts, a quiz a question at a time, the sources in parts, the severity cards one
-by one (``compare.card``). A short line tagged ``live-step`` ("Next, the urgent signs.")
+by one (``severity_card``). A short line tagged ``live-step`` ("Next, the urgent signs.")
 starts each step's slide; the decks drop it, as they show those panels whole in room form.
 The few cells still taller than a slide are named, with why, in ``STILL_TALL``; the build's
 ``<name>.live.json`` lists each with its reason, and the tests allow no other (and never a
@@ -94,7 +94,7 @@ LEAD_IN_LINES = 3
 SPLIT_PASSES = 5
 # Cells that may still be taller than a live slide, by what they show, and why each is left
 # whole. Nothing about warning signs, getting help or the severity comparison is here: those
-# are cut into steps (help_now_tier, red_flag_checklist parts, compare.card), and the tests
+# are cut into steps (help_now_tier, red_flag_checklist parts, severity_card), and the tests
 # hold them to fit.
 _TOOL = (
     "an interactive tool, whole so its controls sit with what they change; RISE 0.43.1 "
