@@ -363,9 +363,11 @@ def test_the_series_pdf_holds_every_part_each_from_a_new_sheet(handouts: Path) -
     path = handouts / "series.pdf"
     assert path.read_bytes()[:5] == b"%PDF-"
     parts = [pdf_pages(handouts / f"{stem}.pdf") for stem in STEMS]
-    # Each part starts on a new sheet, after a contents page; the single pages also repeat a
-    # header and the help-now footer, so each part may be shorter by about a page there.
-    assert sum(parts) - len(parts) <= pdf_pages(path) <= sum(parts) + 2
+    # Each part starts on a new sheet, after a contents page. Each single part also carries a
+    # header and the help-now footer the series prints once, and its boxes break across pages
+    # at other places, so in the series a part may come out shorter: by a page, and by up to
+    # one page in twenty of a long part.
+    assert sum(parts) * 0.95 - len(parts) <= pdf_pages(path) <= sum(parts) + 2
 
 
 # --- Determinism -----------------------------------------------------------------------------
