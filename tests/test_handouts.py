@@ -439,17 +439,6 @@ def open_offline_and_check(browser, path: Path) -> tuple[list[str], list[str], l
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", PAGES)
-def test_every_handout_opens_offline_with_no_request_no_console_error_and_nothing_serious_for_axe(
-    handouts: Path, browser, name: str
-) -> None:
-    requests, errors, serious = open_offline_and_check(browser, handouts / f"{name}.html")
-    assert requests == []
-    assert errors == []
-    assert serious == []
-
-
-@pytest.mark.browser
 @pytest.mark.parametrize("media", ["screen", "print"])
 def test_body_text_is_12pt_or_larger_on_screen_and_paper(
     handouts: Path, browser, media: str
@@ -722,8 +711,8 @@ def test_large_print_pages_hold_the_same_words_as_the_standard_ones(handouts: Pa
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", NEW_PAGES)
-def test_new_handouts_open_offline_with_no_request_no_console_error_and_nothing_serious_for_axe(
+@pytest.mark.parametrize("name", PRINTED)
+def test_every_handout_opens_offline_with_no_request_no_console_error_and_nothing_serious_for_axe(
     handouts: Path, browser, name: str
 ) -> None:
     requests, errors, serious = open_offline_and_check(browser, handouts / f"{name}.html")
