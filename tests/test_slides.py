@@ -377,22 +377,65 @@ def test_live_no_slide_of_several_cells_is_taller_than_the_screen(decks, path):
     assert report["cut_before"] == [], "run python -m widgets.tools.slides.live --split"
 
 
-# What a live slide must never need the mouse for: each is shown in steps that fit.
-LIVE_STEPS = frozenset({"help_now", "help_now_tier", "red_flag_checklist", "compare_severities",
-                        "card", "sources", "quiz", "ask_first", "placements"})  # fmt: skip
-
-
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
-def test_live_every_cell_fits_a_slide_but_the_named_few_never_a_warning_sign_or_severity(
-    decks, path
-):
-    """Space steps through every live slide: no cell is taller than the screen, except the
-    few named in ``live.STILL_TALL`` with a reason (tools, worksheets, stories)."""
+def test_live_no_cell_is_taller_than_a_slide_so_nothing_needs_the_mouse_wheel(decks, path):
+    """Space steps through every live slide: long panels, cards, tables and stories are shown
+    in steps, tools and worksheets as their short live box; no cell is left to scroll."""
     report = json.loads((decks / f"{path.stem}.live.json").read_text())
-    unnamed = [t for t in report["tall_cells"] if t[2] not in live.STILL_TALL or not t[3]]
-    assert unnamed == [], "cut it into steps (see widgets/tools/slides/live.py)"
-    assert [t for t in report["tall_cells"] if t[2] in LIVE_STEPS] == []
-    assert not LIVE_STEPS & set(live.STILL_TALL)
+    assert report["tall_cells"] == [], "show it in steps (see widgets/tools/slides/live.py)"
+
+
+def _code_cell(html: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("x()", metadata={"slideshow": {"slide_type": "-"}})
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+    return cell
+
+
+def test_live_a_tool_or_a_sheet_is_estimated_as_its_short_box_which_only_rise_shows():
+    from widgets.render.worksheets import walking_log
+
+    sheet = walking_log()
+    shown = sheet._repr_html_()
+    whole = live.output_height(sheet.html)
+    assert whole > live.LIVE.budget  # the sheet itself is taller than a live slide
+    assert live.cell_height(_code_cell(shown), _markdown) < live.LIVE.budget / 3
+    live_text = BeautifulSoup(live.as_shown_live(shown), "html.parser").get_text(" ")
+    assert f"Worksheet: {sheet.title}" in live_text and "handout" in live_text
+    assert "sms-worksheet" not in live.as_shown_live(shown)
+    css = live.rise_css(json.loads(live.PRESENTING.read_text()))
+    assert ".rise-enabled .sms-live-full { display: none !important; }" in css
+    assert ".rise-enabled .sms-live-room { display: block !important; }" in css
+
+
+def test_the_deck_shows_a_sheet_as_before_and_never_the_live_box_nor_a_cards_why_half():
+    from widgets.render.panels import guidance_for
+    from widgets.render.worksheets import walking_log
+    from widgets.tools.slides.deck import Group, pieces
+
+    group = Group("slide", [_code_cell(walking_log()._repr_html_()),
+                            _code_cell(guidance_for(part=(1, 2)).html),
+                            _code_cell(guidance_for(part=(2, 2)).html)])  # fmt: skip
+    html = "".join(pieces(group, _markdown, [], [False]))
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select(".sms-live-room")
+    assert room.WORKSHEET_POINTER in soup.get_text()
+    assert len(soup.select(".sms-card")) == 1  # the room card: level, headline, what to do
+    assert soup.select(".sms-card-actions") and not soup.select(".sms-card-reasons")
+
+
+def test_the_deck_puts_a_card_cut_in_two_back_in_one_cell_past_its_step_line():
+    from widgets.render.panels import guidance_for
+    from widgets.tools.slides.deck import LIVE_STEP_TAG, merge_card_halves
+
+    step = nbformat.v4.new_markdown_cell("Next, why.", metadata={"tags": [LIVE_STEP_TAG]})
+    first, second = (_code_cell(guidance_for(part=part).html) for part in ((1, 2), (2, 2)))
+    merged = merge_card_halves([first, step, second])
+    assert len(merged) == 2 and merged[1] is step
+    html = "".join(o["data"]["text/html"] for o in merged[0].outputs)
+    assert html == guidance_for(part=(1, 2)).html + guidance_for(part=(2, 2)).html
+    assert first.outputs[0]["data"]["text/html"] == guidance_for(part=(1, 2)).html  # a copy
+    whole = _code_cell(guidance_for().html)
+    assert merge_card_halves([whole, step]) == [whole, step]
 
 
 def test_live_a_card_is_estimated_in_the_two_columns_rise_css_gives_it():

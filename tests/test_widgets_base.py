@@ -48,7 +48,10 @@ def test_every_widget_is_a_series_widget_with_the_css_first_and_its_own_class(ow
 def test_every_widget_shows_its_static_picture_where_no_widget_manager_runs(own_class):
     widget = WIDGETS[own_class]()
     bundle = widget._repr_mimebundle_()
-    assert bundle["text/html"] == widget.static_html()
+    # A tool taller than a live slide adds a hidden short box for RISE (live_room) after it.
+    wrapped = f'<div class="sms-live-full">{widget.static_html()}</div>'
+    assert bundle["text/html"] == widget.static_html() if widget.live_room is None else (
+        bundle["text/html"].startswith(wrapped))  # fmt: skip
     assert "<style>" not in bundle["text/html"], "the picture is for exports: no page-wide CSS"
     assert "application/vnd.jupyter.widget-view+json" in bundle
 

@@ -51,14 +51,33 @@ def example_title(profile: Profile | None = None) -> str:
     return f"{EXAMPLE_PREFIX}a person with {profile.severity} {where} narrowing and {rest}"
 
 
-def card_html(guidance: Guidance, *, title: str | None = None, clinic: Clinic | None = None) -> str:
+# A card whole, or in two parts for live slides: the sections each part shows.
+CARD_PARTS: dict[tuple[int, int], tuple[str, ...]] = {
+    (1, 1): ("do", "why"),
+    (1, 2): ("do",),
+    (2, 2): ("why",),
+}
+
+
+def card_html(
+    guidance: Guidance,
+    *,
+    title: str | None = None,
+    clinic: Clinic | None = None,
+    part: tuple[int, int] = (1, 1),
+) -> str:
     """Self-contained HTML of a guidance card.
 
     Shows the level as words, an icon and a colour; the headline; the ordered actions; and the
     reasons with their citation keys. No headings (h1-h6), so a card never breaks the heading
     order of the notebook or handout it sits in. The engine's words are put into the clinic's
     (``clinic.current()`` unless ``clinic`` is given): its locale and its numbers.
+
+    ``part`` (1, 2) is the card down to what to do, (2, 2) the reasons why, each in the card's
+    frame under its title: a live slide shows a long card in two steps, never scrolling.
     """
+    if part not in CARD_PARTS:
+        raise ValueError(f"card_html() takes a part in {sorted(CARD_PARTS)}")
     say = wording(clinic)
     return macro_exact(
         CARD,
@@ -75,6 +94,7 @@ def card_html(guidance: Guidance, *, title: str | None = None, clinic: Clinic | 
             {"rule_id": reason.rule_id, "text": say(reason.text), "sources": reason.sources}
             for reason in guidance.reasons
         ],
+        shows=CARD_PARTS[part],
     )
 
 

@@ -36,6 +36,7 @@ class OptionsTable:
     """The options side by side; displays itself as HTML in notebooks and handouts."""
 
     options: tuple[Option, ...] = OPTIONS
+    caption: bool = True  # a part after the first leaves out the caption the first one shows
 
     def html(self) -> str:
         rows = [
@@ -47,14 +48,25 @@ class OptionsTable:
             }
             for option in self.options
         ]
-        return render_exact("options_table.html.j2", rows=rows, denominator=DENOMINATOR)
+        return render_exact("options_table.html.j2", rows=rows, denominator=DENOMINATOR,
+                            caption=self.caption)  # fmt: skip
 
     def _repr_html_(self) -> str:
         return self.html()
 
 
-def options_table() -> OptionsTable:
-    return OptionsTable()
+def options_table(part: tuple[int, int] = (1, 1)) -> OptionsTable:
+    """Every option, or ``part`` (n, of) of the rows in order: a live slide shows the table a
+    few rows at a time, each part under the same column headings, so it never has to scroll."""
+    number, parts = part
+    if not 1 <= number <= parts <= len(OPTIONS):
+        raise ValueError(
+            f"options_table() takes a part (n, of) with 1 <= n <= of <= {len(OPTIONS)}"
+        )
+    size, odd = divmod(len(OPTIONS), parts)
+    start = (number - 1) * size + min(number - 1, odd)
+    rows = OPTIONS[start : start + size + (1 if number <= odd else 0)]
+    return OptionsTable(options=rows, caption=number == 1)
 
 
 def icon_array(

@@ -144,9 +144,13 @@ def severity_scale() -> Panel:
     return Panel(macro_exact(PANELS, "severity_scale", rows))
 
 
-def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Panel:
+def guidance_for(*, clinic: Clinic | None = None, part: tuple[int, int] = (1, 1),
+                 **profile_fields: Any) -> Panel:  # fmt: skip
     """A static guidance card for one profile; fields not given come from
-    ``guidance.starting_profile()``. A wrong field name or value raises a clear error."""
+    ``guidance.starting_profile()``. A wrong field name or value raises a clear error.
+
+    ``part`` (1, 2) is the card down to what to do, (2, 2) the reasons why and the answers
+    behind the card (``cards.card_html``): a long card in two live steps that never scroll."""
     unknown = sorted(set(profile_fields) - set(G.Profile.__dataclass_fields__))
     if unknown:
         raise TypeError(f"guidance_for() got unknown profile field(s): {', '.join(unknown)}")
@@ -154,8 +158,9 @@ def guidance_for(*, clinic: Clinic | None = None, **profile_fields: Any) -> Pane
     summary = localise_html(profile_summary_html(profile), clinic)
     answers = macro_exact(PANELS, "answers_behind", html(summary))
     # Nobody gave these answers: the title says so, on screen and on paper.
-    card = card_html(G.assess(profile), title=example_title(profile), clinic=clinic)
-    return Panel(card + answers)
+    card = card_html(G.assess(profile), title=example_title(profile), clinic=clinic, part=part)
+    number, parts = part
+    return Panel(card + answers if number == parts else card)
 
 
 __all__ = [

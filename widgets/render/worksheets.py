@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from widgets.render.liveform import LiveRoom, live_room_html
 from widgets.render.templating import render
 
 
@@ -28,7 +29,13 @@ class Worksheet:
     html: str
 
     def _repr_html_(self) -> str:
-        return self.html
+        # A sheet is taller than a live slide: RISE shows a short box pointing to the handout.
+        room = LiveRoom(
+            name=f"Worksheet: {self.title}",
+            does="A sheet to print and fill in with a pen.",
+            where="The handout has the sheet, ready to print.",
+        )
+        return live_room_html(self.html, room)
 
 
 @dataclass(frozen=True)

@@ -15,23 +15,32 @@ own: its children, its class names and its static picture.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 import ipywidgets as W
+
+from widgets.render.liveform import LiveRoom, live_room_html
 
 
 class StaticHTMLMixin:
     """Adds a ``text/html`` picture of the widget's current state to its mime bundle.
 
     JupyterLab prefers the live widget view; an exported notebook, or a viewer without the
-    widget manager, shows this readable HTML instead of a dead control.
+    widget manager, shows this readable HTML instead of a dead control. A tool whose picture
+    is taller than a live slide names a ``live_room``: RISE, which shows widgets only as this
+    picture, then shows that short box instead (``widgets.render.liveform``).
     """
+
+    live_room: ClassVar[LiveRoom | None] = None
 
     def static_html(self) -> str:  # pragma: no cover - every widget overrides it
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = super()._repr_mimebundle_(**kwargs) or {}  # type: ignore[misc]
-        bundle["text/html"] = self.static_html()
+        picture = self.static_html()
+        room = self.live_room
+        bundle["text/html"] = picture if room is None else live_room_html(picture, room)
         return bundle
 
 

@@ -11,6 +11,7 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
+from widgets.render.liveform import LiveRoom
 from widgets.render.theme import style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import (
@@ -29,6 +30,16 @@ _ROW = W.Layout(display="flex", flex_flow="row wrap", align_items="flex-start", 
 
 class SeverityExplorer(SeriesWidget):
     """A control for every ``Profile`` field and the guidance card for the current answers."""
+
+    # RISE shows a widget only as its still picture, taller than a slide: a short box instead.
+    live_room = LiveRoom(
+        name="The severity explorer",
+        does=(
+            "Choose how narrow the spine is and what a person feels, and the card for "
+            "those answers changes."
+        ),
+        where="Use it in JupyterLab or the app view, where its controls work.",
+    )
 
     def __init__(self, start: G.Profile | None = None) -> None:
         self.controls = ProfileControls(start)

@@ -29,6 +29,7 @@ import ipywidgets as W
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
 from widgets.render.handout import MAX_FREE_TEXT, handout_filename, render_handout, save_handout
+from widgets.render.liveform import LiveRoom
 from widgets.render.theme import style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import (
@@ -106,6 +107,13 @@ def download_link_html(html: str, filename: str) -> str:
 
 
 class MyPlan(SeriesWidget):
+    # RISE shows a widget only as its still picture, taller than a slide: a short box instead.
+    live_room = LiveRoom(
+        name="My plan",
+        does="Puts your answers and notes on one page to keep and take to your clinician.",
+        where="Use it in JupyterLab or the app view, where its controls work.",
+    )
+
     def __init__(
         self,
         start: G.Profile | None = None,
@@ -166,6 +174,7 @@ class MyPlan(SeriesWidget):
 
     def notes_with_values(self) -> str:
         """The notes, after a line naming what matters most to the person (if they chose)."""
+
         values = summary_text(self.values.ratings)
         return "\n".join(part for part in (values, self.notes.value) if part.strip())
 

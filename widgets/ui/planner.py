@@ -12,6 +12,7 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
+from widgets.render.liveform import LiveRoom
 from widgets.render.theme import LEVEL_ICONS, level_values, style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import ProfileControls, group_label, note_html
@@ -69,6 +70,16 @@ def nearest_green_html(profile: G.Profile) -> str:
 
 class SessionPlanner(SeriesWidget):
     """Device, strength, minutes, times a day and heat; the card and the nearest green use."""
+
+    # RISE shows a widget only as its still picture, taller than a slide: a short box instead.
+    live_room = LiveRoom(
+        name="The session planner",
+        does=(
+            "Choose a massager and how to use it, and see what the guidance says about "
+            "that session."
+        ),
+        where="Use it in JupyterLab or the app view, where its controls work.",
+    )
 
     def __init__(self, start: G.Profile | None = None) -> None:
         self.controls = ProfileControls(start, fields=PLANNER_FIELDS)

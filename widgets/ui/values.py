@@ -16,6 +16,7 @@ from html import escape
 
 import ipywidgets as W
 
+from widgets.render.liveform import LiveRoom
 from widgets.render.theme import BOX_EMPTY, style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import box_html, group_label, note_html
@@ -77,6 +78,13 @@ def printable_html() -> str:
 
 class ValuesExercise(SeriesWidget):
     """One row of three choices per statement; the summary updates as you choose."""
+
+    # RISE shows a widget only as its still picture, taller than a slide: a short box instead.
+    live_room = LiveRoom(
+        name="What matters to you",
+        does="Rate how much each thing matters to you, to help you talk over your choices.",
+        where="Use it in JupyterLab or the app view, where its controls work.",
+    )
 
     def __init__(self) -> None:
         self.choices: dict[str, W.ToggleButtons] = {}

@@ -25,6 +25,7 @@ from html import escape
 import nbformat
 from bs4 import BeautifulSoup, Tag
 
+from widgets.render.liveform import ROOM_CLASS
 from widgets.render.theme import MUTED_TEXT
 
 from . import room
@@ -183,6 +184,8 @@ def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
         if not html.strip():
             continue
         root = fragment(html)
+        for box in root.select(f".{ROOM_CLASS}"):  # a live slide's short box: rise.css only
+            box.decompose()
         if room.is_warning_signs(root):
             if not warning_signs_shown[0]:
                 room_left = ROOM.budget - estimate("".join(out)) if out else room.room_budget()
@@ -196,7 +199,16 @@ def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
             root.insert(0, columns)
             columns.unwrap()
         for card in root.select("section.sms-card"):
-            room.compact_card(card)
+            if card.select_one(".sms-card-actions") is None:
+                card.decompose()  # the "why" half of a card cut for live slides: a room card
+                # shows no reasons (compact_card)
+            else:
+                room.compact_card(card)
+        for box in root.select(".series-story"):
+            if not box.get_text(strip=True):
+                box.decompose()  # a story's part that held only that "why" half
+        if not root.get_text(strip=True) and root.find(["img", "svg"]) is None:
+            continue  # nothing left for the room to see
         for sheet in root.select(".sms-worksheet"):
             sheet.replace_with(fragment(room.worksheet_pointer(sheet)))
         for table in root.find_all("table"):
@@ -241,6 +253,31 @@ def merge_compare_parts(cells: list[nbformat.NotebookNode]) -> list[nbformat.Not
     merged.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
     dropped = {i for i, _ in rest}
     return [merged if i == first else c for i, c in enumerate(cells) if i not in dropped]
+
+
+def merge_card_halves(cells: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+    """A card cut in two for live slides (what to do, then why), back in one cell.
+
+    A cell whose card has no actions (the "why" half) joins the code cell before it, past the
+    step line between them, so the deck sees the card and what follows it (the answers behind
+    it, a story's question) as one piece, as when the card was one cell.
+    """
+    out: list[nbformat.NotebookNode] = []
+    for cell in cells:
+        root = fragment(_cell_html(cell)) if cell.cell_type == "code" else None
+        card = root.select_one("section.sms-card") if root is not None else None
+        if card is not None and card.select_one(".sms-card-actions") is None:
+            steps = 0
+            while steps < len(out) and LIVE_STEP_TAG in out[-1 - steps].metadata.get("tags", []):
+                steps += 1
+            if steps < len(out) and out[-1 - steps].cell_type == "code":
+                into = copy.deepcopy(out[-1 - steps])
+                html = _cell_html(into) + _cell_html(cell)
+                into.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+                out[-1 - steps] = into
+                continue
+        out.append(cell)
+    return out
 
 
 def _cell_html(cell: nbformat.NotebookNode) -> str:
@@ -347,7 +384,7 @@ def room_notebook(
         f'<p class="sms-appendix" style="margin:0 0 .2em;color:{MUTED_TEXT};font-size:.8em">'
         f"{escape(APPENDIX_LABEL)}</p>"
     )
-    for section in sections(groups(merge_compare_parts(nb.cells))):
+    for section in sections(groups(merge_card_halves(merge_compare_parts(nb.cells)))):
         into = appendix if section[0].appendix else teaching
         reserve = estimate(label) if into is appendix else 0.0
         # A follow-on slide planned without notes shows its section's: never an empty window.

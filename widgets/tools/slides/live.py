@@ -17,17 +17,20 @@ arrow keys move between cells and Space or Page Down go to the next slide. So th
 are shown in steps, a cell each, with the same words in the same order: the help panel a tier
 at a time (``panels.help_now_tier``), the red-flag checklist, the ask-first list and the
 placements in parts, a quiz a question at a time, the sources in parts, the severity cards one
-by one (``severity_card``). A short line tagged ``live-step`` ("Next, the urgent signs.")
-starts each step's slide; the decks drop it, as they show those panels whole in room form.
-The few cells still taller than a slide are named, with why, in ``STILL_TALL``; the build's
-``<name>.live.json`` lists each with its reason, and the tests allow no other (and never a
-warning sign, the help panel or the severity comparison).
+by one (``severity_card``), a long card in two (what to do, then why), the options table a
+few rows at a time, a story in two or three parts. A short line tagged ``live-step`` ("Next,
+the urgent signs.") starts each step's slide; the decks drop it, as they show those panels
+whole in room form. A tool (a widget, which RISE shows only as its still picture) and a
+printable worksheet carry a short live box (``widgets.render.liveform``: what it is, what it
+does, where to use it) that only ``rise.css`` shows, in place of the full picture. No cell is
+taller than a slide: the build's ``<name>.live.json`` lists any in ``tall_cells`` and the
+tests allow none.
 
 Every notebook's ``rise`` metadata turns RISE's scroll on (``RISE_METADATA``), and
 ``notebooks/rise.css`` (written here from ``lab/presenting.json``) gives the slideshow, which
 reads none of JupyterLab's settings, the room's font sizes, a scroll bar on a tall slide,
-guidance cards in two columns and no collapsed-code line. Nothing else is written. Run it
-after adding cells::
+guidance cards in two columns, the tools' and sheets' short boxes and no collapsed-code line.
+Nothing else is written. Run it after adding cells::
 
     python -m widgets.tools.slides.live            # write slide types, rise settings, rise.css
     python -m widgets.tools.slides.live --check    # list what is missing; exit 1 if anything
@@ -48,6 +51,7 @@ import nbformat
 from bs4 import Tag
 
 from widgets.content.series import NOTEBOOKS
+from widgets.render.liveform import FULL_CLASS, ROOM_CLASS
 from widgets.tools.slides.deck import output_html, slide_type
 from widgets.tools.slides.fit import ROOM, estimate, fragment
 
@@ -92,31 +96,6 @@ THEMES = "@jupyterlab/apputils-extension:themes"
 CSS_MARK = "/* Written by python -m widgets.tools.slides.live from lab/presenting.json."
 LEAD_IN_LINES = 3
 SPLIT_PASSES = 5
-# Cells that may still be taller than a live slide, by what they show, and why each is left
-# whole. Nothing about warning signs, getting help or the severity comparison is here: those
-# are cut into steps (help_now_tier, red_flag_checklist parts, severity_card), and the tests
-# hold them to fit.
-_TOOL = (
-    "an interactive tool, whole so its controls sit with what they change; RISE 0.43.1 "
-    "shows only its static picture (ipywidgets do not load there): use it live in JupyterLab"
-)
-_SHEET = "a printable worksheet, whole as on paper; the room deck points to the handout for it"
-STILL_TALL: dict[str, str] = {
-    "severity_explorer": _TOOL,
-    "session_planner": _TOOL,
-    "values_exercise": _TOOL,
-    "my_plan": _TOOL,
-    "settings_log": _SHEET,
-    "options_sheet": _SHEET,
-    "walking_log": _SHEET,
-    "my_plan_sheet": _SHEET,
-    "story": "a made-up story read start to end, its card at the end; the room deck cuts it "
-    "into slides that fit",
-    "options_table": "every choice side by side in one table, to compare across rows; the room "
-    "deck cuts it into slides that fit",
-    "guidance_for": "a card with a long list of what to do (blood thinners with a massage gun, "
-    "numb legs with heat, neck narrowing): in two columns still about a slide tall",
-}
 
 
 def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
@@ -125,10 +104,23 @@ def cell_height(cell: nbformat.NotebookNode, markdown: Callable[[str], str],
     if cell.cell_type == "markdown":
         html = markdown(cell.source)
     elif cell.cell_type == "code":
-        html = "".join(output_html(o) for o in cell.get("outputs", []))
+        html = as_shown_live("".join(output_html(o) for o in cell.get("outputs", [])))
     else:
         return 0.0
     return output_height(html, live) + live.cell_px
+
+
+def as_shown_live(html: str) -> str:
+    """``html`` as ``rise.css`` shows it: a tool's or a sheet's full picture hidden, its short
+    live box (``widgets.render.liveform``) shown."""
+    if FULL_CLASS not in html:
+        return html
+    root = fragment(html)
+    for full in root.select(f".{FULL_CLASS}"):
+        full.decompose()
+    for box in root.select(f".{ROOM_CLASS}"):
+        del box["style"]
+    return root.decode_contents()
 
 
 def output_height(html: str, live: Live = LIVE) -> float:
@@ -232,8 +224,8 @@ def live_report(fit: LiveFit) -> str:
     return json.dumps(
         {
             "cut_before": fit.cut_before,
-            # id, px, what it shows, and why it is left whole (empty: not named, a test fails)
-            "tall_cells": [[*t, STILL_TALL.get(t[2], "")] for t in fit.tall_cells],
+            # id, px and what it shows of a cell taller than a slide: none (a test fails)
+            "tall_cells": [list(t) for t in fit.tall_cells],
             "budget_px": LIVE.budget,
         },
         indent=1,
@@ -265,6 +257,9 @@ def rise_css(presenting: dict[str, dict[str, object]]) -> str:
         ".rise-enabled .jp-OutputArea-output section.sms-card :is(ol, ul) { display: block; }\n"
         ".rise-enabled .jp-OutputArea-output section.sms-card :is(p, li) "
         "{ break-inside: avoid; }\n"
+        "/* A tool (a still picture live) or a worksheet: its short box, name, use, where. */\n"
+        f".rise-enabled .{FULL_CLASS} {{ display: none !important; }}\n"
+        f".rise-enabled .{ROOM_CLASS} {{ display: block !important; }}\n"
     )
 
 
@@ -309,9 +304,9 @@ def _split(paths: list[Path]) -> int:
         if changed:
             nbformat.write(nb, path)
         print(f"{path.name}: {len(changed)} live follow-on slide(s) added; "
-              f"{len(fit.tall_cells)} cell(s) taller than a slide scroll")  # fmt: skip
+              f"{len(fit.tall_cells)} cell(s) taller than a slide")  # fmt: skip
         for cell_id, px, what in fit.tall_cells:
-            print(f"  {cell_id}: {what}, {px} px: {STILL_TALL.get(what, 'NO REASON GIVEN')}")
+            print(f"  {cell_id}: {what}, {px} px: show it in steps (a part=(n, of) a cell)")
     return 0
 
 
