@@ -32,7 +32,9 @@ def words_of(sheet: Worksheet) -> str:
 @pytest.mark.parametrize("stem", SHEETS)
 def test_each_worksheet_displays_itself_as_html_with_a_name_and_no_headings(stem):
     sheet = WORKSHEETS[stem]()
-    assert sheet._repr_html_() == sheet.html
+    # Displayed: the sheet whole, then a short box only a live RISE slide shows (rise.css).
+    assert sheet._repr_html_().startswith(f'<div class="sms-live-full">{sheet.html}</div>')
+    assert '<div class="sms-live-room" style="display:none">' in sheet._repr_html_()
     assert f'data-worksheet="{sheet.name}"' in sheet.html
     assert not re.search(r"<h[1-6]\b", sheet.html), "a heading would break the page's order"
     assert not re.search(r"<script|<link|url\(", sheet.html), "nothing to fetch"
