@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pytest
 from conftest import serious_axe_violations, shared_build
 
 import widgets
+from widgets.content.navigation import is_live_step
 from widgets.content.series import TEMPLATES
 from widgets.guidance import WARNING_SIGNS
 from widgets.tools.handouts.clean import MissingStaticPicture, link_notebooks_as_html, patient_copy
@@ -719,3 +721,16 @@ def test_every_handout_opens_offline_with_no_request_no_console_error_and_nothin
     assert requests == []
     assert errors == []
     assert serious == []
+
+
+def test_the_handouts_leave_out_the_lines_that_step_a_live_slide_on(handouts: Path) -> None:
+    """A "Next question." line opens a step of a panel cut for live slides; paper shows it whole."""
+    checked = 0
+    for stem in STEMS:
+        nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+        lines = {c.source.strip() for c in nb.cells if is_live_step(c)}
+        html = html_of(handouts, stem)
+        for line in lines:
+            assert f"<p>{escape(line)}</p>" not in html, (stem, line)
+            checked += 1
+    assert checked > 10  # the series has step lines to leave out

@@ -70,6 +70,15 @@ def is_nav(cell: dict[str, Any]) -> bool:
     return cell["cell_type"] == "markdown" and "".join(cell["source"]).lstrip().startswith(NAV_OPEN)
 
 
+# A line that opens one step of a panel cut for live slides ("Next, the urgent signs."). RISE
+# needs it; the handouts and the offline decks show each panel whole, so they leave it out.
+LIVE_STEP_TAG = "live-step"
+
+
+def is_live_step(cell: dict[str, Any]) -> bool:
+    return LIVE_STEP_TAG in cell.get("metadata", {}).get("tags", [])
+
+
 def with_navigation(nb: dict[str, Any], nav: str, toc: str | None) -> dict[str, Any]:
     cells = [cell for cell in nb["cells"] if not is_nav(cell)]
     if toc is not None:

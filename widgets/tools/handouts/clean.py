@@ -11,7 +11,7 @@ import re
 
 from nbformat import NotebookNode, from_dict
 
-from widgets.content.navigation import ABOUT, is_nav, title_of
+from widgets.content.navigation import ABOUT, is_live_step, is_nav, title_of
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -69,7 +69,7 @@ def patient_copy(nb: NotebookNode, stem: str, *, keep_nav: bool = True) -> Noteb
     cells = []
     for index, cell in enumerate(nb.cells):
         tags = cell.get("metadata", {}).get("tags", [])
-        if "remove-cell" in tags or (not keep_nav and is_nav(cell)):
+        if "remove-cell" in tags or is_live_step(cell) or (not keep_nav and is_nav(cell)):
             continue
         where = f"{stem}, cell {cell.get('id', index)}"
         # Only the tags stay: the export turns them into CSS classes (celltag_nav).

@@ -25,6 +25,7 @@ from html import escape
 import nbformat
 from bs4 import BeautifulSoup, Tag
 
+from widgets.content.navigation import LIVE_STEP_TAG
 from widgets.render.liveform import ROOM_CLASS
 from widgets.render.theme import MUTED_TEXT
 
@@ -33,9 +34,6 @@ from .fit import ROOM, Flattened, estimate, flatten, fragment, paginate, render
 
 APPENDIX_HEADINGS = frozenset({"Sources"})
 APPENDIX_TAG = "slides-appendix"
-# A line that introduces one part of a panel split for live slides ("Next, the urgent signs.");
-# the deck shows the panel whole in its room form, so it leaves the line out.
-LIVE_STEP_TAG = "live-step"
 ANSWERS_HEADING = "Answers"
 # In the appendix of a deck that shows warning signs: what to say, and the "see a doctor soon" tier.
 HELP_HEADING = "Getting help: what to say"
