@@ -6,7 +6,7 @@ one place for colours, fonts and sizes.
 
 Two environments, with the same globals and the same autoescape:
 
-- ``environment()`` (``render``, ``render_macro``): the worksheets and the quiz and
+- ``environment()`` (``render``): the worksheets, the live short boxes and the quiz and
   warning-sign widgets' HTML. Its output has the line breaks between tags taken out after
   rendering.
 - ``exact_environment()`` (``render_exact``, ``macro_exact``, and ``svgfigure`` for the
@@ -62,13 +62,6 @@ def render(template: str, **context: object) -> str:
     """
     html = environment().get_template(template).render(**context)
     return "".join(line.strip() for line in html.splitlines())
-
-
-def render_macro(template: str, macro: str, *args: object) -> str:
-    """One macro of ``template`` (a file of macros) called with ``args``, as ``render`` does."""
-    module = environment().get_template(template).module
-    text = str(getattr(module, macro)(*args))
-    return "".join(line.strip() for line in text.splitlines())
 
 
 class _JoinedLines(FileSystemLoader):
