@@ -260,19 +260,28 @@ def jupyter_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         # window.jupyterapp, so a test can open a notebook in a page already loaded.
         "--LabApp.expose_app_in_browser=True",
     ]  # fmt: skip
-    log = (home / "lab.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{base}/api/status", timeout=60)
+    with jupyter_server(command, env=env, port=port, log=home / "lab.log", cwd=ROOT) as base:
         yield base
-    finally:
-        process.terminate()
+
+
+@contextmanager
+def jupyter_server(
+    command: list[str], *, env: dict[str, str], port: int, log: Path, cwd: Path | None = None
+) -> Iterator[str]:
+    """Run a Jupyter server ``command`` on ``port``, its output in ``log``; yields its base URL
+    once its API answers, and stops it (killed if it will not stop) when the block ends."""
+    with log.open("w") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            wait_for_http(f"{base}/api/status", timeout=60)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def dismiss_dialogs(page) -> None:

@@ -355,10 +355,9 @@ def rise_notebooks(tmp_path_factory):
     on them with throwaway settings; yields (base URL, {stem: executed notebook})."""
     import os
     import shutil
-    import subprocess
     import sys
 
-    from conftest import free_port, wait_for_http
+    from conftest import free_port, jupyter_server
 
     from widgets.tools.handouts.execute import execute_node
     from widgets.tools.slides import live
@@ -398,19 +397,8 @@ def rise_notebooks(tmp_path_factory):
         "--ServerApp.password=",
         f"--ServerApp.root_dir={root}",
     ]
-    log = (home / "server.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{base}/api/status", timeout=60)
+    with jupyter_server(command, env=env, port=port, log=home / "server.log") as base:
         yield base, ran
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def _open_slideshow(browser, url: str):
