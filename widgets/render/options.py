@@ -23,6 +23,7 @@ from widgets.content.options import (
     Option,
 )
 from widgets.render.cards import cite_marks
+from widgets.render.parts import part_of
 from widgets.render.svgfigure import SvgFigure, render_svg
 from widgets.render.templating import html, render_exact
 
@@ -63,10 +64,7 @@ def options_table(part: tuple[int, int] = (1, 1)) -> OptionsTable:
         raise ValueError(
             f"options_table() takes a part (n, of) with 1 <= n <= of <= {len(OPTIONS)}"
         )
-    size, odd = divmod(len(OPTIONS), parts)
-    start = (number - 1) * size + min(number - 1, odd)
-    rows = OPTIONS[start : start + size + (1 if number <= odd else 0)]
-    return OptionsTable(options=rows, caption=number == 1)
+    return OptionsTable(options=tuple(part_of(OPTIONS, part)), caption=number == 1)
 
 
 def icon_array(

@@ -14,19 +14,19 @@ page.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from widgets import guidance as G
 from widgets.content.clinic import Clinic, localise_html, wording
 from widgets.content.references import citations
 from widgets.render.cards import card_html, cite_marks, example_title
+from widgets.render.parts import part_of
 from widgets.render.profile_text import box_html, profile_summary_html, short_label
 from widgets.render.signs import routine_signs_html, warning_signs_html
 from widgets.render.templating import html, macro_exact
 from widgets.render.theme import LEVEL_ICONS, level_values
 
 PANELS = "panels.html.j2"
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -68,20 +68,10 @@ def help_now_tier(tier: str, part: tuple[int, int] = (1, 1), *,
     if tier == "soon":
         table, routine = "", routine_signs_html(clinic=clinic)
     else:
-        signs = _part([s for s in G.WARNING_SIGNS if s.urgency.value == tier], part)
+        signs = part_of([s for s in G.WARNING_SIGNS if s.urgency.value == tier], part)
         table, routine = warning_signs_html(clinic=clinic, signs=signs), ""
     return Panel(macro_exact(PANELS, "help_now", level_values(G.Level.RED), html(table),
                              html(routine)))  # fmt: skip
-
-
-def _part(items: list[_T], part: tuple[int, int]) -> list[_T]:
-    """Part ``n`` of ``parts`` of ``items``, in order; the earlier parts take any odd item."""
-    number, parts = part
-    if not 1 <= number <= parts:
-        raise ValueError(f"part {number} of {parts} does not exist")
-    size, odd = divmod(len(items), parts)
-    start = (number - 1) * size + min(number - 1, odd)
-    return items[start : start + size + (1 if number <= odd else 0)]
 
 
 def sources(*keys: str) -> Panel:
@@ -103,7 +93,7 @@ def ask_first(*, clinic: Clinic | None = None, part: tuple[int, int] = (1, 1)) -
     ``part`` (1, 4) shows the first quarter of the list: a live slide holds one part.
     """
     say = wording(clinic)
-    rules = _part([r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH],
+    rules = part_of([r for r in G.RULES if r.level is G.Level.AMBER and r.kind is G.Kind.HEALTH],
                   part)  # fmt: skip
     items = [
         {
@@ -122,7 +112,7 @@ def placements(*, clinic: Clinic | None = None, part: tuple[int, int] = (1, 1)) 
     (1, 2) shows the first half of the rows, for a live slide."""
     say = wording(clinic)
     rows = []
-    for place in _part(list(G.PLACEMENTS), part):
+    for place in part_of(list(G.PLACEMENTS), part):
         level, word = (G.Level.GREEN, "OK") if place.ok else (G.Level.RED, "Not OK")
         rows.append(
             {

@@ -16,6 +16,7 @@ import ipywidgets as W
 from widgets import guidance as G
 from widgets.content.clinic import Clinic, wording
 from widgets.render.cards import cite_marks
+from widgets.render.parts import part_of
 from widgets.render.templating import html, render
 from widgets.render.theme import BOX_EMPTY, BOX_TICKED, LEVEL_ICONS, level_values, style
 from widgets.ui.base import SeriesWidget
@@ -224,7 +225,5 @@ def red_flag_checklist(tier: str | None = None, part: tuple[int, int] = (1, 1), 
     flags = tuple(flag for flag in red_flags() if flag.urgency.value == tier)
     if not flags or not 1 <= number <= parts:
         raise ValueError("red_flag_checklist() takes 'emergency' or 'urgent' and a part (n, of)")
-    size, odd = divmod(len(flags), parts)  # the earlier parts take the odd flags
-    start = (number - 1) * size + min(number - 1, odd)
-    shown = flags[start : start + size + (1 if number <= odd else 0)]
+    shown = tuple(part_of(flags, part))
     return RedFlagChecklist(clinic=clinic, flags=shown, split=_split_for(shown))
