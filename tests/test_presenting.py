@@ -211,7 +211,8 @@ def test_the_severity_cards_in_their_own_cells_follow_the_answers_above_them():
 
 
 def test_the_deck_puts_the_severity_cards_back_in_one_comparison_and_drops_step_lines():
-    from widgets.tools.slides.deck import LIVE_STEP_TAG, groups, merge_compare_parts
+    from widgets.content.navigation import LIVE_STEP_TAG
+    from widgets.tools.slides.deck import groups, merge_compare_parts
 
     def code(html: str) -> nbformat.NotebookNode:
         cell = nbformat.v4.new_code_cell("")

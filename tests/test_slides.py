@@ -424,8 +424,9 @@ def test_the_deck_shows_a_sheet_as_before_and_never_the_live_box_nor_a_cards_why
 
 
 def test_the_deck_puts_a_card_cut_in_two_back_in_one_cell_past_its_step_line():
+    from widgets.content.navigation import LIVE_STEP_TAG
     from widgets.render.panels import guidance_for
-    from widgets.tools.slides.deck import LIVE_STEP_TAG, merge_card_halves
+    from widgets.tools.slides.deck import merge_card_halves
 
     step = nbformat.v4.new_markdown_cell("Next, why.", metadata={"tags": [LIVE_STEP_TAG]})
     first, second = (_code_cell(guidance_for(part=part).html) for part in ((1, 2), (2, 2)))

@@ -25,7 +25,7 @@ from html import escape
 import nbformat
 from bs4 import BeautifulSoup, Tag
 
-from widgets.content.navigation import LIVE_STEP_TAG
+from widgets.content.navigation import is_live_step
 from widgets.render.liveform import ROOM_CLASS
 from widgets.render.theme import MUTED_TEXT
 
@@ -84,7 +84,7 @@ def groups(cells: list[nbformat.NotebookNode]) -> list[Group]:
     found: list[Group] = []
     for cell in cells:
         kind = slide_type(cell)
-        if kind == "skip" or LIVE_STEP_TAG in cell.metadata.get("tags", []):
+        if kind == "skip" or is_live_step(cell):
             continue
         if kind in ("slide", "subslide") or not found:
             found.append(Group("slide" if not found else kind))
@@ -266,7 +266,7 @@ def merge_card_halves(cells: list[nbformat.NotebookNode]) -> list[nbformat.Noteb
         card = root.select_one("section.sms-card") if root is not None else None
         if card is not None and card.select_one(".sms-card-actions") is None:
             steps = 0
-            while steps < len(out) and LIVE_STEP_TAG in out[-1 - steps].metadata.get("tags", []):
+            while steps < len(out) and is_live_step(out[-1 - steps]):
                 steps += 1
             if steps < len(out) and out[-1 - steps].cell_type == "code":
                 into = copy.deepcopy(out[-1 - steps])
