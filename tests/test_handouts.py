@@ -714,6 +714,27 @@ def test_large_print_pages_hold_the_same_words_as_the_standard_ones(handouts: Pa
         assert Page(html_of(handouts, f"large-print/{name}")).text == standard, name
 
 
+# A page with two serious faults (a picture with no text for a screen reader, grey on white
+# words too faint to read) and one minor one (a table column without a heading).
+FAULTY_FOR_AXE = """<!DOCTYPE html><html lang="en"><head><title>Faults</title></head><body><main>
+<h1>Faults</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<p style="color:#ccc;background:#fff">Words too faint to read</p>
+<table><tr><th></th><th>Heading</th></tr><tr><td>a</td><td>b</td></tr></table>
+</main></body></html>"""
+
+
+@pytest.mark.browser
+def test_the_axe_check_reports_serious_faults_and_leaves_minor_ones(browser) -> None:
+    """The check every handout, site page and app view passes finds what it is there to find."""
+    page = browser.new_page()
+    try:
+        page.set_content(FAULTY_FOR_AXE)
+        found = serious_axe_violations(page)
+    finally:
+        page.close()
+    assert sorted(line.split(" ", 1)[0] for line in found) == ["color-contrast", "image-alt"]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PRINTED)
 def test_every_handout_opens_offline_with_no_request_no_console_error_and_nothing_serious_for_axe(
