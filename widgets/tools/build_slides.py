@@ -1,8 +1,9 @@
 """Build reveal.js slide decks of the series that open with no network at all.
 
-Run by ``make slides``. Each notebook is executed fresh (so widgets carry their static HTML
-picture), code is dropped, speaker notes stay as ``<aside class="notes">``, and the decks load
-reveal.js from a local copy written next to them. Each planned slide is then cut into slides
+Run by ``make slides``. Each notebook is executed fresh, two at a time (so widgets carry their
+static HTML picture; ``make site`` reads the runs its handouts made), code is dropped, speaker
+notes stay as ``<aside class="notes">``, and the decks load reveal.js from a local copy written
+next to them. Each planned slide is then cut into slides
 that fit a projector's screen, with warning signs, cards and asides in their room form
 (``widgets/tools/slides/``). Usage::
 
@@ -17,6 +18,7 @@ import html
 import re
 import shutil
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,6 +30,11 @@ from widgets.content.clinic import ClinicSettingsError, contact_html, current, l
 from widgets.content.navigation import is_nav, title_of
 from widgets.content.series import NOTEBOOKS, ROOT, TEMPLATES
 from widgets.content.speaker_notes import unwrap
+from widgets.tools.handouts.build import (
+    default_jobs,
+    worker_dies_with_its_parent,
+    workers_stopped_on_exit,
+)
 from widgets.tools.handouts.execute import execute_node
 from widgets.tools.safe_output import OutputRefused, staged_output
 from widgets.tools.slides.deck import room_notebook
@@ -98,9 +105,16 @@ def exporter() -> SlidesExporter:
     )
 
 
-def build_deck(notebook: Path, out: Path) -> Deck:
+def run_notebook(notebook: Path, store: Path | None = None) -> nbformat.NotebookNode:
+    """The whole notebook run, as the handouts run it (so ``make site`` runs it once); the
+    cells a slide leaves out are markdown, so running them changes no other cell's output."""
     nb = nbformat.read(notebook, as_version=4)
-    nb = execute_node(slide_cells(nb), notebook.parent, timeout=CELL_TIMEOUT_S)
+    return execute_node(nb, notebook.parent, timeout=CELL_TIMEOUT_S, store=store)
+
+
+def build_deck(notebook: Path, out: Path, ran: nbformat.NotebookNode | None = None) -> Deck:
+    """The deck of ``notebook`` from its run ``ran`` (run here when not given)."""
+    nb = slide_cells(ran if ran is not None else run_notebook(notebook))
     slides = exporter()
 
     def markdown(source: str) -> str:
@@ -138,19 +152,26 @@ class _Unfinished(Exception):
 
 
 def build(
-    notebooks: list[Path], out: Path, *, keep_others: bool = False
+    notebooks: list[Path],
+    out: Path,
+    *,
+    keep_others: bool = False,
+    jobs: int = 0,
+    store: Path | None = None,
 ) -> tuple[list[Deck], list[tuple[Path, str]]]:
     """Build every deck into a temp folder; swap them into ``out`` only if all succeeded.
 
     On any failure ``out`` keeps the last good set whole (no deck from this run mixed with
     an older one), and no deck is returned. ``keep_others`` keeps the last build's other decks
     (a build of named notebooks only). Files in ``out`` a build did not make are never touched.
+    ``jobs`` notebooks run at once (default two); ``store`` as in ``execute_node``.
     """
     decks: list[Deck] = []
     failures: list[tuple[Path, str]] = []
     try:
         with staged_output(out, keep_others=keep_others) as stage:
-            decks, failures = _build_into(notebooks, stage)
+            decks, failures = _build_into(notebooks, stage, jobs=jobs or default_jobs(),
+                                          store=store)  # fmt: skip
             if failures or not decks:
                 raise _Unfinished
     except _Unfinished:
@@ -158,16 +179,36 @@ def build(
     return [replace(d, html_path=out / d.html_path.name) for d in decks], failures
 
 
-def _build_into(notebooks: list[Path], out: Path) -> tuple[list[Deck], list[tuple[Path, str]]]:
+def _run_or_say_why(notebook: Path, store: Path | None) -> nbformat.NotebookNode | str:
+    """In a worker: the run, or why it failed (an exception may not survive the trip back)."""
+    try:
+        return run_notebook(notebook, store)
+    except Exception as error:  # one broken notebook should not hide the others' decks
+        return f"{type(error).__name__}: {error}"
+
+
+def _build_into(
+    notebooks: list[Path], out: Path, *, jobs: int, store: Path | None
+) -> tuple[list[Deck], list[tuple[Path, str]]]:
     # The decks point at ./reveal.js, copied fresh so it keeps in step with the vendored one.
     shutil.copytree(REVEAL, out / "reveal.js")
     decks: list[Deck] = []
     failures: list[tuple[Path, str]] = []
-    for notebook in notebooks:
-        try:
-            decks.append(build_deck(notebook, out))
-        except Exception as error:  # one broken notebook should not hide the others' decks
-            failures.append((notebook, f"{type(error).__name__}: {error}"))
+    # Kernels spend much of a run starting up and waiting: two notebooks run at once, and each
+    # deck is made while the next notebooks still run.
+    with workers_stopped_on_exit(
+        ProcessPoolExecutor(max_workers=jobs, initializer=worker_dies_with_its_parent)
+    ) as kernels:
+        runs = [kernels.submit(_run_or_say_why, notebook, store) for notebook in notebooks]
+        for notebook, running in zip(notebooks, runs, strict=True):
+            ran = running.result()
+            if isinstance(ran, str):
+                failures.append((notebook, ran))
+                continue
+            try:
+                decks.append(build_deck(notebook, out, ran))
+            except Exception as error:  # one broken notebook should not hide the others' decks
+                failures.append((notebook, f"{type(error).__name__}: {error}"))
     if decks:
         link_decks(out)
         (out / "index.html").write_text(index_page(decks), encoding="utf-8")

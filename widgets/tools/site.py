@@ -23,8 +23,10 @@ import argparse
 import importlib.util
 import signal
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -45,6 +47,7 @@ from widgets.render.theme import FONT, css_variables
 from widgets.tools.build_handouts import NotReady, ready_to_build, stop_on_sigterm
 from widgets.tools.handouts import build as handouts_build
 from widgets.tools.handouts.card import DISCLAIMER
+from widgets.tools.handouts.execute import store_from_environment
 from widgets.tools.handouts.extras import CARD, LARGE, SUMMARY, titles_of
 from widgets.tools.handouts.render import SERIES_TITLE
 from widgets.tools.safe_output import MANIFEST, OutputRefused, staged_output
@@ -176,13 +179,25 @@ def _files(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def _build_slides(notebooks: list[Path], out: Path) -> None:
+def _build_slides(notebooks: list[Path], out: Path, jobs: int, store: Path) -> None:
     from widgets.tools import build_slides  # nbconvert's slides exporter: loaded only here
 
-    decks, failures = build_slides.build(notebooks, out)
+    decks, failures = build_slides.build(notebooks, out, jobs=jobs, store=store)
     if failures or not decks:
         notebook, message = failures[0] if failures else (Path("?"), "no deck was made")
         raise SiteBuildError(f"the slides of {notebook.name} failed: {message.splitlines()[0]}")
+
+
+@contextmanager
+def _runs_kept() -> Iterator[Path]:
+    """Where this build keeps its notebooks' runs: the store the environment names, or a
+    temporary folder that goes when the build ends."""
+    named = store_from_environment()
+    if named is not None:
+        yield named
+        return
+    with tempfile.TemporaryDirectory(prefix="stenosis-runs-") as folder:
+        yield Path(folder)
 
 
 def _build_explorer(out: Path, clinic: Clinic, log: Callable[[str], None]) -> None:
@@ -211,9 +226,10 @@ def build_site(
     ``out`` still holds the last good site."""
     clinic = current()
     notebooks = sorted(notebooks, key=lambda p: p.name)
-    with staged_output(out) as stage:
-        handouts_build.build(notebooks, stage / HANDOUTS, jobs=jobs, pdf=pdf, log=log)
-        _build_slides(notebooks, stage / SLIDES)
+    with staged_output(out) as stage, _runs_kept() as store:
+        # Each notebook runs once: the slides are made from the runs the handouts made.
+        handouts_build.build(notebooks, stage / HANDOUTS, jobs=jobs, pdf=pdf, log=log, store=store)
+        _build_slides(notebooks, stage / SLIDES, jobs, store)
         log(f"built {SLIDES}/")
         if explorer:
             _build_explorer(stage / EXPLORER, clinic, log)

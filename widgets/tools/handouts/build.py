@@ -38,10 +38,11 @@ class Built:
     pdf: tuple[Path, ...]
 
 
-def build_page(path: Path) -> Page:
-    """Execute one notebook in a fresh kernel and export it (runs in a worker process)."""
+def build_page(path: Path, store: Path | None = None) -> Page:
+    """Execute one notebook in a fresh kernel (or read its run from ``store``) and export it
+    (runs in a worker process)."""
     try:
-        executed = execute(path)
+        executed = execute(path, store=store)
     except Exception as error:  # nbclient's error holds the cell's traceback, not the file
         raise RuntimeError(f"{path.name} failed to run:\n{error}") from None
     stem = path.stem
@@ -117,9 +118,11 @@ def build(
     jobs: int = 0,
     pdf: bool = True,
     log: Callable[[str], None] = print,
+    store: Path | None = None,
 ) -> Built:
     """Write one page per notebook, index.html, series.html and (unless ``pdf`` is False) a
-    PDF of each. Notebooks are taken in file-name order, so output order never varies."""
+    PDF of each. Notebooks are taken in file-name order, so output order never varies.
+    ``store``: where runs of the notebooks are kept for another build (``execute_node``)."""
     notebooks = sorted(notebooks, key=lambda p: p.name)
     if not notebooks:
         raise ValueError("no notebooks to build")
@@ -130,14 +133,14 @@ def build(
     # succeeded: a failed build leaves the last good set, and only files an earlier build
     # made (its manifest) are ever removed. A removed notebook's old handout goes that way.
     with staged_output(out) as stage:
-        built = _build_into(stage, notebooks, jobs=jobs, pdf=pdf, log=log)
+        built = _build_into(stage, notebooks, jobs=jobs, pdf=pdf, log=log, store=store)
     return Built(
         html=tuple(out / path.relative_to(stage) for path in built.html),
         pdf=tuple(out / path.relative_to(stage) for path in built.pdf),
     )
 
 
-def _worker_dies_with_its_parent() -> None:
+def worker_dies_with_its_parent() -> None:
     """Runs first in each worker: a build stopped with SIGTERM must not leave workers behind.
 
     A forked worker inherits the command's SIGTERM handler, which raises SystemExit: inside a
@@ -149,7 +152,13 @@ def _worker_dies_with_its_parent() -> None:
 
 
 def _build_into(
-    out: Path, notebooks: list[Path], *, jobs: int, pdf: bool, log: Callable[[str], None]
+    out: Path,
+    notebooks: list[Path],
+    *,
+    jobs: int,
+    pdf: bool,
+    log: Callable[[str], None],
+    store: Path | None = None,
 ) -> Built:
     warm_up()  # load the templates once; forked workers inherit them
     # Checked before any kernel starts (a few milliseconds), so a notebook without the parts a
@@ -160,9 +169,9 @@ def _build_into(
     printer: Printer | None = None
     try:
         with workers_stopped_on_exit(
-            ProcessPoolExecutor(max_workers=jobs, initializer=_worker_dies_with_its_parent)
+            ProcessPoolExecutor(max_workers=jobs, initializer=worker_dies_with_its_parent)
         ) as kernels:
-            running = [kernels.submit(build_page, path) for path in notebooks]
+            running = [kernels.submit(build_page, path, store) for path in notebooks]
             # Started after the workers are forked: forking a process that runs threads is unsafe.
             printer = Printer() if pdf else None
             # Short versions and the card need no kernel: the printer does them meanwhile.

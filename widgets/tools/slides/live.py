@@ -282,12 +282,11 @@ def rise_missing(nb: nbformat.NotebookNode) -> dict[str, object]:
 
 def _split(paths: list[Path]) -> int:
     # Imported here: running notebooks needs the build's kernel and markdown set-up.
-    from widgets.tools.build_slides import exporter, slide_cells
-    from widgets.tools.handouts.execute import execute_node
+    from widgets.tools.build_slides import exporter, run_notebook, slide_cells
 
     markdown = exporter().markdown2html
     for path in paths:
-        ran = execute_node(slide_cells(nbformat.read(path, as_version=4)), path.parent)
+        ran = slide_cells(run_notebook(path))
         wanted: set[str] = set()
         for _ in range(SPLIT_PASSES):  # a cut can move a lead-in on, overfilling the next slide
             fit = live_fit(ran, lambda source: markdown({}, source))
