@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from widgets.tools.handouts.execute import STORE_ENV
 from widgets.tools.handouts.pdf import CHROMIUM_ARGS, chromium
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,6 +107,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=rank)  # stable: each file's own order stays as written
 
 
+def run_folder_of(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this whole test run, the same for every xdist worker."""
+    basetemp = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's folder sits inside the run's own; without it, this is the run's.
+    return basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+
+
+def execution_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared builds of this test run keep their notebook runs (see
+    widgets/tools/handouts/execute.py): the handouts, the decks, the site and the RISE copies
+    each need the series run, and it is run once per test run, not once for each. A build
+    about running notebooks (failures, stopping, running twice) runs them itself."""
+    return run_folder_of(tmp_path_factory) / "executed"
+
+
+def env_with_execution_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """This process's environment plus the run's ``execution_store``, for a build command."""
+    return {**os.environ, STORE_ENV: str(execution_store(tmp_path_factory))}
+
+
 def shared_build(
     tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
 ) -> Path:
@@ -117,9 +138,7 @@ def shared_build(
     failed build is tried again (and fails again, in each test that needs it), never read half
     made. The folder stays where it was built, so a venv built in it keeps working.
     """
-    basetemp = tmp_path_factory.getbasetemp()
-    # Under xdist each worker's folder sits inside the run's own; without it, this is the run's.
-    run_folder = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+    run_folder = run_folder_of(tmp_path_factory)
     done = run_folder / f"shared-{name}.done"
     with (run_folder / f"shared-{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
@@ -308,6 +327,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = subprocess.run(
             [sys.executable, "-m", "widgets.tools.build_slides", "--out", str(out)],
             cwd=ROOT, capture_output=True, text=True, timeout=1200,
+            env=env_with_execution_store(tmp_path_factory),
         )  # fmt: skip
         assert result.returncode == 0, result.stderr[-4000:]
 

@@ -358,7 +358,7 @@ def rise_notebooks(tmp_path_factory):
     import shutil
     import sys
 
-    from conftest import free_port, jupyter_server
+    from conftest import execution_store, free_port, jupyter_server
 
     from widgets.tools.handouts.execute import execute_node
     from widgets.tools.slides import live
@@ -369,7 +369,9 @@ def rise_notebooks(tmp_path_factory):
     ran = {}
     for stem in RISE_NOTEBOOKS:
         nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
-        ran[stem] = execute_node(nb, NOTEBOOKS)
+        # Runs shared with the run's other builds (conftest.execution_store): RISE shows what
+        # the decks and handouts were made from.
+        ran[stem] = execute_node(nb, NOTEBOOKS, store=execution_store(tmp_path_factory))
         nbformat.write(ran[stem], root / f"{stem}.ipynb")
     shutil.copy(live.RISE_CSS, root / live.RISE_CSS.name)
     port = free_port()

@@ -8,7 +8,6 @@ the explorer page), and a two-part series for a UK and a US clinic. PDFs are lef
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import textstat
-from conftest import ROOT, run_with_clinic, serious_axe_violations
+from conftest import ROOT, env_with_execution_store, run_with_clinic, serious_axe_violations
 
 MAX_GRADE = 8.0
 SMALL_SERIES = ("00_start_here.ipynb", "04_precautions.ipynb", "about_this_series.md")
@@ -56,7 +55,8 @@ def site(request, tmp_path_factory) -> tuple[str, Path]:
     out = work / "site"
     args = ["-m", "widgets.tools.cli", "site", "--no-pdf", "--out", str(out)]
     if locale == "en":  # the whole series, as `make site` builds it
-        env = {k: v for k, v in os.environ.items() if k != "CLINIC"}
+        # The notebooks' runs are shared with the run's other builds (conftest.execution_store).
+        env = {k: v for k, v in env_with_execution_store(tmp_path_factory).items() if k != "CLINIC"}
         result = subprocess.run([sys.executable, *args], capture_output=True, text=True,
                                 cwd=ROOT, env=env, timeout=900)  # fmt: skip
     else:
