@@ -337,7 +337,10 @@ WITH_TOOLS_OR_SHEETS = {"03_what_back_massagers_offer", "05_should_i_use_one", "
 STEPPED = (".sms-help-now, .sms-red-flag-list, .sms-compare, .sms-sources, .sms-quiz-static,"
            " .sms-ask-first, .sms-placements, .sms-card, .sms-options, .series-story")  # fmt: skip
 RISE_LOAD_MS = 90_000
-SLIDE_JS = """(stepped) => {
+# Two animation frames after a key press the slide has been drawn; then it is measured, in the
+# same call (one round trip per slide, not two).
+SLIDE_JS = """async (stepped) => {
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   const s = document.querySelector('.reveal .slides section.present > section.present')
     || document.querySelector('.reveal .slides section.present');
   const seen = (selector) => [...s.querySelectorAll(selector)].filter(e => e.checkVisibility());
@@ -347,7 +350,6 @@ SLIDE_JS = """(stepped) => {
 }"""
 SLIDE_COUNT_JS = """() => [...document.querySelectorAll('.reveal .slides > section')]
   .reduce((n, h) => n + Math.max(1, h.querySelectorAll(':scope > section').length), 0)"""
-NEXT_FRAME_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 @pytest.fixture(scope="module")
@@ -441,7 +443,6 @@ def test_live_in_rise_no_slide_scrolls_and_tools_and_sheets_show_their_short_box
     try:
         slides = []
         for _ in range(page.evaluate(SLIDE_COUNT_JS)):
-            page.evaluate(NEXT_FRAME_JS)
             slides.append(page.evaluate(SLIDE_JS, STEPPED))
             page.keyboard.press("Space")
     finally:
