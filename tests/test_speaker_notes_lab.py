@@ -16,6 +16,7 @@ import uuid
 import nbformat
 import pytest
 from conftest import NOTEBOOKS, dismiss_dialogs
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from widgets.content.speaker_notes import NOTES_SUMMARY, unwrap
@@ -35,6 +36,10 @@ NOTES_STATE = """() => {
 }"""
 
 
+def _markdown_cells_in(path) -> int:
+    return sum(c.cell_type == "markdown" for c in nbformat.read(path, as_version=4).cells)
+
+
 def _notes_in(path) -> list[str]:
     nb = nbformat.read(path, as_version=4)
     return [
@@ -52,29 +57,40 @@ def _wait_for_idle_kernel(base: str, timeout: float) -> None:
         states = [s["kernel"]["execution_state"] for s in sessions if NOTEBOOK in s["path"]]
         if states and all(state == "idle" for state in states):
             return
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise TimeoutError(f"no idle kernel for {NOTEBOOK} within {timeout} s")
 
 
-def _every_note_closed(page) -> set[str]:
-    """Scroll through the notebook (JupyterLab renders a markdown cell once it is near the
-    view), checking at each step that no note's text shows; returns the notes' cell indexes."""
-    seen: set[str] = set()
-    scroller = ".jp-NotebookPanel .jp-WindowedPanel-outer"
-    page.eval_on_selector(scroller, "e => e.scrollTo(0, 0)")
-    for _ in range(400):
-        page.wait_for_timeout(150)
-        state = page.evaluate(NOTES_STATE)
-        assert (state["open"], state["shown"], state["words"]) == (0, 0, []), state
-        seen |= set(state["notes"])
-        moved = page.eval_on_selector(
-            scroller,
-            "e => { const top = e.scrollTop; e.scrollBy(0, e.clientHeight * 0.8); "
-            "return e.scrollTop !== top; }",
+# How many markdown cells JupyterLab has drawn, and how many notes are among them.
+DRAWN = """() => [
+  document.querySelectorAll('.jp-Notebook .jp-MarkdownCell.jp-mod-rendered').length,
+  document.querySelectorAll('.jp-Notebook details.speaker-notes').length]"""
+
+
+def _every_note_closed(page, markdown_cells: int, notes: int) -> set[str]:
+    """Wait until every markdown cell is drawn, then check that no note's text shows anywhere
+    in the notebook; returns the notes' cell indexes.
+
+    The lab fixture turns JupyterLab's windowing off, so every cell is drawn whether or not
+    it is scrolled to, and ``checkVisibility`` does not depend on scrolling: one look at the
+    whole notebook sees what scrolling through it a screen at a time would.
+    """
+    try:
+        page.wait_for_function(
+            f"([cells, notes]) => {{ const [drawn, found] = ({DRAWN})(); "
+            "return drawn >= cells && found >= notes; }",
+            arg=[markdown_cells, notes],
+            timeout=30_000,
         )
-        if not moved:
-            break
-    return seen
+    except PlaywrightTimeout:
+        drawn, found = page.evaluate(DRAWN)
+        raise AssertionError(
+            f"after 30 s JupyterLab had drawn {drawn} of {markdown_cells} markdown cells, "
+            f"with {found} of {notes} notes"
+        ) from None
+    state = page.evaluate(NOTES_STATE)
+    assert (state["open"], state["shown"], state["words"]) == (0, 0, []), state
+    return set(state["notes"])
 
 
 def _open_and_run_all(page, base: str) -> None:
@@ -93,6 +109,7 @@ def test_a_patient_sees_no_speaker_note_text_after_run_all_until_they_open_one(
 ):
     notes = _notes_in(NOTEBOOKS / NOTEBOOK)
     assert len(notes) >= 5
+    markdown_cells = _markdown_cells_in(NOTEBOOKS / NOTEBOOK)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         for attempt in range(2):  # about one load in ten stalls on a shared machine
@@ -103,7 +120,7 @@ def test_a_patient_sees_no_speaker_note_text_after_run_all_until_they_open_one(
                 if attempt:
                     raise
         # Opened, before anything runs: every note is there, closed.
-        assert len(_every_note_closed(page)) == len(notes)
+        assert len(_every_note_closed(page, markdown_cells, len(notes))) == len(notes)
 
         _wait_for_idle_kernel(jupyter_lab, timeout=90)
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
@@ -113,7 +130,7 @@ def test_a_patient_sees_no_speaker_note_text_after_run_all_until_they_open_one(
         page.wait_for_selector(".jp-Notebook .sms-sources", state="attached", timeout=120_000)
         _wait_for_idle_kernel(jupyter_lab, timeout=120)
 
-        assert len(_every_note_closed(page)) == len(notes)
+        assert len(_every_note_closed(page, markdown_cells, len(notes))) == len(notes)
         page.eval_on_selector(".jp-NotebookPanel .jp-WindowedPanel-outer", "e => e.scrollTo(0, 0)")
         summaries = page.locator(".jp-Notebook details.speaker-notes > summary")
         # JupyterLab draws a cell scrolled into view a moment later: wait for its text.
