@@ -10,6 +10,7 @@ SECTIONS = (
     "widgets_bench",
     "notebooks_bench",
     "handouts_bench",
+    "builds_bench",
     "app_bench",
     "explorer_bench",
     "setup_bench",
