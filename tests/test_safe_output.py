@@ -219,7 +219,7 @@ def test_stopping_a_handout_build_with_sigterm_stops_its_workers_and_kernels(tmp
                        if "ipykernel" in " ".join(p.cmdline())]  # fmt: skip
             if len(kernels) == 2:
                 break
-            time.sleep(0.5)
+            time.sleep(0.1)
         family = _descendants(build.pid)
         assert len(kernels) == 2, "the build never started its kernels"
         build.send_signal(signal.SIGTERM)
