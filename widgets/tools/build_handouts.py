@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from widgets.content.clinic import ClinicSettingsError, current
 from widgets.content.series import ROOT
-from widgets.tools.handouts.build import build, default_jobs
+from widgets.tools.handouts import default_jobs
 from widgets.tools.handouts.pdf import BrowserMissing, chromium
 from widgets.tools.safe_output import OutputRefused
 
@@ -95,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     except NotReady as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    # Imported only now: nbformat alone takes most of a second, and a bad option, a bad
+    # settings file or an empty folder should answer at once.
+    from widgets.tools.handouts.build import build
+
     started = time.perf_counter()
     try:
         built = build(notebooks, args.out, jobs=args.jobs, pdf=not args.no_pdf and not no_browser)

@@ -30,11 +30,8 @@ from widgets.content.clinic import ClinicSettingsError, contact_html, current, l
 from widgets.content.navigation import is_nav, title_of
 from widgets.content.series import NOTEBOOKS, ROOT, TEMPLATES
 from widgets.content.speaker_notes import unwrap
-from widgets.tools.handouts.build import (
-    default_jobs,
-    worker_dies_with_its_parent,
-    workers_stopped_on_exit,
-)
+from widgets.tools.handouts import default_jobs
+from widgets.tools.handouts.build import worker_dies_with_its_parent, workers_stopped_on_exit
 from widgets.tools.handouts.execute import execute_node
 from widgets.tools.safe_output import OutputRefused, staged_output
 from widgets.tools.slides.deck import room_notebook

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ctypes
-import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 
 from widgets.content.navigation import title_of
+from widgets.tools.handouts import default_jobs
 from widgets.tools.handouts.clean import ABOUT_PAGE, patient_copy
 from widgets.tools.handouts.execute import execute
 from widgets.tools.handouts.extras import Extra, early_pages, late_pages
@@ -93,10 +94,13 @@ def workers_stopped_on_exit(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolEx
         processes = [p for p in getattr(pool, "_processes", {}).values() if p.is_alive()]
         for process in processes:
             process.terminate()
-        # A worker inside a kernel call may not answer SIGTERM at once; one that is still
-        # there after a few seconds is killed, so the executor's exit never waits on it.
+        # A worker inside a kernel call does not end on SIGTERM: nbclient sets its own handler
+        # there, which shuts the kernel down (a fraction of a second) but leaves the worker
+        # waiting on its cell. So every worker still there a second later is killed, all on
+        # one deadline, and the executor's exit never waits on them.
+        deadline = time.monotonic() + WORKER_STOP_S
         for process in processes:
-            process.join(timeout=WORKER_STOP_S)
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
             if process.is_alive():
                 process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -104,11 +108,7 @@ def workers_stopped_on_exit(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolEx
     pool.shutdown(wait=True)
 
 
-WORKER_STOP_S = 5.0
-
-
-def default_jobs() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+WORKER_STOP_S = 1.0
 
 
 def build(
