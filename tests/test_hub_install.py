@@ -23,31 +23,43 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN_NOTEBOOKS = """
-import sys, pathlib, nbformat
+import asyncio, pathlib, nbformat
 from nbclient import NotebookClient
 
-def run(nb, **options):
+# Two notebooks at a time: a kernel spends much of its run starting up, waiting.
+AT_ONCE = 2
+
+async def run(room, nb, **options):
     # A kernel can die as it starts when another process takes one of the ports it was given
     # (jupyter_client picks free ports, then binds them): that kernel is started again. A
     # cell's error (CellExecutionError) is not a RuntimeError and is never retried.
-    for attempt in range(3):
-        try:
-            return NotebookClient(nb, kernel_name="python3", timeout=300, **options).execute()
-        except RuntimeError:
-            if attempt == 2:
-                raise
+    async with room:
+        for attempt in range(3):
+            try:
+                client = NotebookClient(nb, kernel_name="python3", timeout=300, **options)
+                return await client.async_execute()
+            except RuntimeError:
+                if attempt == 2:
+                    raise
 
-probe = nbformat.v4.new_notebook()
-probe.cells = [nbformat.v4.new_code_cell("import widgets; print(widgets.__file__)")]
-run(probe)
-print(probe.cells[0].outputs[0].text.strip())  # where the kernel's widgets came from
-for path in sorted(pathlib.Path.cwd().glob("*.ipynb")):
-    nb = nbformat.read(path, as_version=4)
-    run(nb, resources={"metadata": {"path": str(path.parent)}})
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
-    assert not errors, (path.name, errors)
-    print("ran", path.name)
+async def main():
+    room = asyncio.Semaphore(AT_ONCE)
+    probe = nbformat.v4.new_notebook()
+    probe.cells = [nbformat.v4.new_code_cell("import widgets; print(widgets.__file__)")]
+    paths = sorted(pathlib.Path.cwd().glob("*.ipynb"))
+    notebooks = [nbformat.read(path, as_version=4) for path in paths]
+    await asyncio.gather(run(room, probe), *(
+        run(room, nb, resources={"metadata": {"path": str(path.parent)}})
+        for path, nb in zip(paths, notebooks)
+    ))
+    print(probe.cells[0].outputs[0].text.strip())  # where the kernel's widgets came from
+    for path, nb in zip(paths, notebooks):
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                  if o.output_type == "error"]
+        assert not errors, (path.name, errors)
+        print("ran", path.name)
+
+asyncio.run(main())
 """
 
 
