@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from urllib.error import HTTPError
 from urllib.parse import urlsplit
@@ -102,23 +102,36 @@ def test_make_app_prints_the_start_here_address_on_loopback(voila_app):
     assert f"{base}/voila/render/00_start_here.ipynb" in log_path.read_text()
 
 
-@pytest.mark.browser
-def test_the_start_here_page_opens_without_code(browser, voila_app):
+@pytest.fixture(scope="module")
+def start_here(browser, voila_app) -> Iterator[tuple[object, Offline]]:
+    """The start-here page, loaded once with no internet, for the tests that only read it."""
     base, _ = voila_app
-    page = load(browser, f"{base}/voila/render/00_start_here.ipynb", "h1")
+    offline = Offline()
+    page = load(browser, f"{base}/voila/render/00_start_here.ipynb", ".sms-red-flags", offline)
     try:
-        text = page.inner_text("body")
-        assert "import" not in text
-        assert "Speaker notes." not in text
+        # Let late loads (fonts, lazy widget code) happen before anything is read or counted.
+        page.wait_for_load_state("networkidle", timeout=30_000)
+        yield page, offline
     finally:
         page.close()
 
 
 @pytest.mark.browser
-def test_ticking_a_red_flag_in_the_explorer_turns_its_card_to_an_emergency(browser, voila_app):
+def test_the_start_here_page_opens_without_code(start_here):
+    page, _ = start_here
+    text = page.inner_text("body")
+    assert "import" not in text
+    assert "Speaker notes." not in text
+
+
+@pytest.mark.browser
+def test_ticking_a_red_flag_in_the_explorer_turns_its_card_to_an_emergency_with_no_internet(
+    browser, voila_app
+):
     base, _ = voila_app
+    offline = Offline()
     url = f"{base}/voila/render/05_should_i_use_one.ipynb"
-    page = load(browser, url, ".sms-explorer .sms-card")
+    page = load(browser, url, ".sms-explorer .sms-card", offline)
     try:
         text = page.inner_text("body")
         assert "from widgets" not in text
@@ -139,39 +152,18 @@ def test_ticking_a_red_flag_in_the_explorer_turns_its_card_to_an_emergency(brows
             replace(G.starting_profile(), symptoms=frozenset({"leg_pain", "saddle_numbness"}))
         )
         assert re.sub(r"\s+", " ", expected.headline) in re.sub(r"\s+", " ", card().inner_text())
-    finally:
-        page.close()
-
-
-@pytest.mark.browser
-def test_the_start_here_page_loads_nothing_from_the_internet(browser, voila_app):
-    base, _ = voila_app
-    offline = Offline()
-    page = load(browser, f"{base}/voila/render/00_start_here.ipynb", ".sms-red-flags", offline)
-    try:
-        # Let late loads (fonts, lazy widget code) happen before counting.
+        # It rendered and updated with every request off this machine refused.
         page.wait_for_load_state("networkidle", timeout=30_000)
-        assert page.locator("h1").count() == 1
         assert offline.blocked == []
     finally:
         page.close()
 
 
 @pytest.mark.browser
-def test_the_explorer_renders_and_updates_with_no_internet(browser, voila_app):
-    base, _ = voila_app
-    offline = Offline()
-    url = f"{base}/voila/render/05_should_i_use_one.ipynb"
-    page = load(browser, url, ".sms-explorer .sms-card", offline)
-    try:
-        explorer = page.locator(".sms-explorer").first
-        assert explorer.locator(".sms-card").first.get_attribute("data-level") != "red"
-        explorer.get_by_label(G.SYMPTOMS["saddle_numbness"], exact=True).check(timeout=30_000)
-        page.wait_for_selector('.sms-explorer .sms-card[data-level="red"]', timeout=30_000)
-        page.wait_for_load_state("networkidle", timeout=30_000)
-        assert offline.blocked == []
-    finally:
-        page.close()
+def test_the_start_here_page_loads_nothing_from_the_internet(start_here):
+    page, offline = start_here
+    assert page.locator("h1").count() == 1
+    assert offline.blocked == []
 
 
 @pytest.mark.browser
