@@ -294,13 +294,19 @@ SOUND_OUTPUT = (
 
 
 @pytest.mark.browser
-def test_the_measure_finds_overlapping_rows_cut_off_words_and_sideways_scrolling(browser):
+def test_the_measure_finds_overlaps_cut_off_words_sideways_scrolling_and_cells_not_laid_out(
+    browser,
+) -> None:
     page = browser.new_page(viewport={"width": 800, "height": 600})
     try:
         page.set_content(FAULTY_OUTPUT)
         faulty = page.evaluate(MEASURE_JS, [TOLERANCE_PX, ROOTS])
         page.set_content(SOUND_OUTPUT)
         sound = page.evaluate(MEASURE_JS, [TOLERANCE_PX, ROOTS])
+        laid_out = page.evaluate(NOT_LAID_OUT_JS)
+        # The windowing JupyterLab uses by default: cells off screen are not laid out.
+        page.add_style_tag(content=".jp-Cell { content-visibility: auto }")
+        lazy = page.evaluate(NOT_LAID_OUT_JS)
     finally:
         page.close()
     assert any("A label that wraps" in o and "The row below" in o for o in faulty["overlaps"])
@@ -310,6 +316,7 @@ def test_the_measure_finds_overlapping_rows_cut_off_words_and_sideways_scrolling
     assert sound["boxes"] >= faulty["boxes"] > 0
     assert (sound["overlaps"], sound["clipped"], sound["sideways"]) == ([], [], [])
     assert sound["unmeasured"] == []
+    assert laid_out == [] and lazy == ['<div class="jp-Cell">']
 
 
 # ---------------------------------------------------------------------------
