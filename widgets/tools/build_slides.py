@@ -3,9 +3,8 @@
 Run by ``make slides``. Each notebook is executed fresh, two at a time (so widgets carry their
 static HTML picture; ``make site`` reads the runs its handouts made), code is dropped, speaker
 notes stay as ``<aside class="notes">``, and the decks load reveal.js from a local copy written
-next to them. Each planned slide is then cut into slides
-that fit a projector's screen, with warning signs, cards and asides in their room form
-(``widgets/tools/slides/``). Usage::
+next to them. Each planned slide is then cut into slides that fit a projector's screen, with
+warning signs, cards and asides in their room form (``widgets/tools/slides/``). Usage::
 
     python -m widgets.tools.build_slides                       # every notebook -> build/slides/
     python -m widgets.tools.build_slides notebooks/05_should_i_use_one.ipynb --out /tmp/decks
