@@ -64,13 +64,17 @@ $(LAB_SETTINGS)/overrides.json: lab/overrides.json | $(LAB_STAMP)
 # environment.yml). Versions already locked are kept; `make lock UPGRADE=1` moves to the newest.
 LOCK_FLAGS := --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade,)
+# The hash-checked locks name the extras a package is asked for (jsonschema[format-nongpl]):
+# without them, pip (23.2, as Python 3.11 brings) looks for the extra's newest release, which is
+# not pinned, and refuses the whole lock. The conda pins are a constraints file: no extras there.
+KEEP_EXTRAS := --no-strip-extras
 lock:
 	mkdir -p $(VENV) requirements
 	$(UV_FIND) || { echo "make lock needs uv: install it with 'python3 -m pip install uv'" >&2; \
 		exit 2; }; \
 	"$$uv" --version \
-	&& "$$uv" pip compile $(LOCK_FLAGS) pyproject.toml --extra test -o $(TEST_LOCK) \
-	&& "$$uv" pip compile $(LOCK_FLAGS) pyproject.toml -c $(TEST_LOCK) -o $(LAB_LOCK) \
+	&& "$$uv" pip compile $(LOCK_FLAGS) $(KEEP_EXTRAS) pyproject.toml --extra test -o $(TEST_LOCK) \
+	&& "$$uv" pip compile $(LOCK_FLAGS) $(KEEP_EXTRAS) pyproject.toml -c $(TEST_LOCK) -o $(LAB_LOCK) \
 	&& "$$uv" pip compile $(filter-out --generate-hashes,$(LOCK_FLAGS)) --no-annotate \
 		pyproject.toml --extra test -c $(TEST_LOCK) -o $(ENV_PINS)
 

@@ -9,6 +9,7 @@ The two `make test` runs take several minutes: BENCH_SKIP_MAKE_TEST=1 leaves the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -74,22 +75,27 @@ def time_make_lab(clone: Path, installer: str, env: dict[str, str]) -> float:
         "--IdentityProvider.token= --ServerApp.password="
     )
     url = f"http://127.0.0.1:{port}/api/status"
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = LOGS / f"make-lab-{installer}.log"
     started = time.perf_counter()
-    process = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"INSTALLER={installer}", f"LAB_ARGS={lab_args}"],
-        cwd=clone, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", "lab", f"INSTALLER={installer}",
+             f"LAB_ARGS={lab_args}"],
+            cwd=clone, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
     try:
         while not _answers(url):
             if process.poll() is not None:
-                raise RuntimeError(f"make lab ({installer}) exited {process.returncode}")
+                raise RuntimeError(f"make lab ({installer}) exited {process.returncode}: see {log}")
             if time.perf_counter() - started > LAB_TIMEOUT_S:
                 raise TimeoutError(f"make lab ({installer}) did not serve in {LAB_TIMEOUT_S} s")
             time.sleep(0.1)
         return time.perf_counter() - started
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        # make (and JupyterLab under it) may already be gone: then there is nothing to stop.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)
 
 

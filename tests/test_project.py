@@ -75,7 +75,7 @@ def locked(path: Path) -> dict[str, set[str]]:
     ones), from a lock file ``make lock`` wrote."""
     pins: dict[str, set[str]] = {}
     for name, version in re.findall(
-        r"^([A-Za-z0-9][\w.-]*)==([^\s;\\]+)", path.read_text(), re.MULTILINE
+        r"^([A-Za-z0-9][\w.-]*)(?:\[[\w,.-]+\])?==([^\s;\\]+)", path.read_text(), re.MULTILINE
     ):
         pins.setdefault(_canonical(name), set()).add(version)
     return pins
