@@ -84,9 +84,8 @@ def render(url: str) -> str:
 
 
 @contextmanager
-def started(scratch: Path, *options: str) -> Iterator[App]:
-    """The app (serve_app, as `make app` runs it) with ``options``, its own home and copy:
-    started, not yet answering (see ``apps``), and stopped on leaving."""
+def serve(scratch: Path, *options: str) -> Iterator[App]:
+    """The app (serve_app, as `make app` runs it) with ``options``, its own home and copy."""
     port = free_port()
     home = scratch / "home"
     home.mkdir()
@@ -96,36 +95,28 @@ def started(scratch: Path, *options: str) -> Iterator[App]:
     with (scratch / "app.log").open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
         try:
-            yield App(f"http://127.0.0.1:{port}", process, scratch / "copy", home)
+            wait_for_http(f"{base}/", timeout=120)
+            yield App(base, process, scratch / "copy", home)
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
-def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, App]]:
-    """This file's two apps, started side by side (a start mostly waits on imports): the app
-    with the product's own culling limits, as `make app` starts it; and one no browser
-    connects to, with a short idle limit and room for two kernels."""
-    with (
-        started(tmp_path_factory.mktemp("app")) as product,
-        started(tmp_path_factory.mktemp("app-culling"), "--cull-idle", str(CULL_IDLE_S),
-                "--cull-interval", "1", "--max-kernels", str(MAX_KERNELS)) as culling,
-    ):  # fmt: skip
-        for served in (product, culling):
-            wait_for_http(f"{served.base}/", timeout=120)
-        yield product, culling
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """The app with the product's own culling limits, as `make app` starts it."""
+    with serve(tmp_path_factory.mktemp("app")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
-def app(apps: tuple[App, App]) -> App:
-    return apps[0]
-
-
-@pytest.fixture(scope="module")
-def culling_app(apps: tuple[App, App]) -> App:
-    return apps[1]
+def culling_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """An app no browser connects to, with a short idle limit and room for two kernels."""
+    with serve(tmp_path_factory.mktemp("app-culling"), "--cull-idle", str(CULL_IDLE_S),
+               "--cull-interval", "1", "--max-kernels", str(MAX_KERNELS)) as served:  # fmt: skip
+        yield served
 
 
 def test_make_app_runs_voila_with_the_products_culling_limits(monkeypatch, tmp_path):
