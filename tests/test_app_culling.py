@@ -1,16 +1,10 @@
 """The app view (`make app`) frees what visitors leave behind and keeps nothing of theirs.
 
 Voila starts a kernel for every page load and its own shutdown request on leaving a page is
-refused (an upstream _xsrf bug), so the app culls idle kernels. `make app` passes the product's
-own limits (serve_app.CULL_IDLE_S and the rest: checked by the first test, through the command
-`make app` runs). The culling test runs its own app with a short idle limit, which is safe
-there because no browser ever connects to it: a kernel is only culled when it is not busy, no
-page is connected and nothing was asked of it for CULL_IDLE_S; during a render the longest
-such gap is the kernel's start before Voila's first cell (about 0.5 s: with a 1 s limit, 36
-renders two at a time beside eight busy processes on 2 cores never lost a kernel). So a kernel
-goes only once its page is fully drawn. The browser test, whose page connects a second or two
-after it is drawn, runs on an app with the product's own limits. The tests wait on states
-(kernel processes appearing and going), with generous deadlines, never on timings.
+refused (an upstream _xsrf bug), so the app culls idle kernels. Here the app runs with a
+short idle limit (long enough for a loaded browser page to connect to its kernel); the tests
+wait on states (kernel processes appearing and going), with generous deadlines, never on
+timings.
 """
 
 from __future__ import annotations
@@ -23,8 +17,6 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,15 +24,12 @@ import psutil
 import pytest
 from conftest import ROOT, free_port, wait_for_http
 
-from widgets.tools import cli, serve_app
 from widgets.tools.serve_app import CULL_IDLE_S as CULL_IDLE_S_DEFAULT
 from widgets.tools.serve_app import CULL_INTERVAL_S, voila_command
 
 SERVE_APP = ("-m", "widgets.tools.serve_app")
 
-# The culling test's own app only (see the module docstring for why this cannot cull a kernel
-# whose page is still being drawn). The product's limits are serve_app's.
-CULL_IDLE_S = 3
+CULL_IDLE_S = 10
 MAX_KERNELS = 2
 PAGES = ("00_start_here.ipynb", "01_understanding_spinal_stenosis.ipynb",
          "10_conclusion_and_your_plan.ipynb")  # fmt: skip
@@ -83,15 +72,17 @@ def render(url: str) -> str:
         return response.read().decode()
 
 
-@contextmanager
-def serve(scratch: Path, *options: str) -> Iterator[App]:
-    """The app (serve_app, as `make app` runs it) with ``options``, its own home and copy."""
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    scratch = tmp_path_factory.mktemp("app-culling")
     port = free_port()
     home = scratch / "home"
     home.mkdir()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"), "HOME": str(home)}
     command = [sys.executable, *SERVE_APP, "--port", str(port),
-               "--copy-to", str(scratch / "copy"), *options]  # fmt: skip
+               "--copy-to", str(scratch / "copy"),
+               "--cull-idle", str(CULL_IDLE_S), "--cull-interval", "1",
+               "--max-kernels", str(MAX_KERNELS)]  # fmt: skip
     with (scratch / "app.log").open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
@@ -104,56 +95,21 @@ def serve(scratch: Path, *options: str) -> Iterator[App]:
             process.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    """The app with the product's own culling limits, as `make app` starts it."""
-    with serve(tmp_path_factory.mktemp("app")) as served:
-        yield served
-
-
-@pytest.fixture(scope="module")
-def culling_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    """An app no browser connects to, with a short idle limit and room for two kernels."""
-    with serve(tmp_path_factory.mktemp("app-culling"), "--cull-idle", str(CULL_IDLE_S),
-               "--cull-interval", "1", "--max-kernels", str(MAX_KERNELS)) as served:  # fmt: skip
-        yield served
-
-
-def test_make_app_runs_voila_with_the_products_culling_limits(monkeypatch, tmp_path):
-    """What `make app` (`stenosis-series app $(APP_ARGS)`) hands over to when APP_ARGS only
-    moves the copy (here, out of the checkout)."""
-
-    class Started(Exception):
-        pass
-
-    started: list[list[str]] = []
-
-    def execve(path: str, argv: list[str], env: dict[str, str]) -> None:
-        started.append(argv)
-        raise Started
-
-    monkeypatch.setattr(serve_app.os, "execve", execve)
-    monkeypatch.setattr(serve_app.os, "chdir", lambda path: None)
-    with pytest.raises(Started):
-        cli.main(["app", "--copy-to", str(tmp_path / "copy")])
-    [command] = started
-    assert f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S_DEFAULT}" in command
-    assert f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}" in command
-    assert "--MappingKernelManager.cull_connected=False" in command
+def test_make_app_turns_culling_on_and_lets_a_caller_override_it():
+    command = voila_command(8866, Path("/x"), [])
     manager = "widgets.tools.app_kernels.BoundedKernelManager"
     assert f"--VoilaConfiguration.multi_kernel_manager_class={manager}" in command
     assert "--BoundedKernelManager.max_kernels=32" in command
-
-
-def test_a_caller_can_override_the_apps_culling_limits():
+    assert f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S_DEFAULT}" in command
+    assert f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}" in command
+    assert "--MappingKernelManager.cull_connected=False" in command
     mine = voila_command(8866, Path("/x"), ["--MappingKernelManager.cull_idle_timeout=600"])
     assert [a for a in mine if "cull_idle_timeout" in a] == [
         "--MappingKernelManager.cull_idle_timeout=600"
     ]
 
 
-def test_kernels_of_pages_nobody_has_open_are_stopped(culling_app: App):
-    app = culling_app
+def test_kernels_of_pages_nobody_has_open_are_stopped(app: App):
     wait_until(lambda: not app.kernels(), 120, "a quiet app before the test")
     seen: set[int] = set()
     most_at_once = 0
@@ -170,11 +126,9 @@ def test_kernels_of_pages_nobody_has_open_are_stopped(culling_app: App):
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
     try:
-        # Every page asked for at once, more pages than --max-kernels: one must wait for a
-        # kernel of another to be culled before it gets one of its own.
-        with ThreadPoolExecutor(len(PAGES)) as visitors:
-            pages = list(visitors.map(render, (f"{app.base}/voila/render/{p}" for p in PAGES)))
-        assert all("<h1" in html for html in pages)
+        for page in PAGES:
+            html = render(f"{app.base}/voila/render/{page}")
+            assert "<h1" in html
         # The renders are done and nothing connected to their kernels: all of them must go.
         wait_until(lambda: not app.kernels(), 120, "the app to cull its idle kernels")
     finally:
@@ -182,7 +136,7 @@ def test_kernels_of_pages_nobody_has_open_are_stopped(culling_app: App):
         watcher.join()
     # Each page load started a kernel of its own: the ones the issue saw pile up.
     assert len(seen) >= len(PAGES)
-    # More pages than --max-kernels were served at once, one waiting for a culled kernel's place.
+    # More pages than --max-kernels were served, one waiting for a culled kernel's place.
     assert most_at_once <= MAX_KERNELS < len(PAGES)
     assert app.process.poll() is None  # the app itself is still serving
     assert "<h1" in render(f"{app.base}/voila/render/{PAGES[0]}")
