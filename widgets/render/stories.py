@@ -29,14 +29,15 @@ class Story(StoryData):
         """The story, or ``part`` (n, of) of it (``STORY_PARTS``): the same words in the same
         order, a piece at a time, so a live slide never has to scroll."""
         # Imported here so the stories can be read and tested while cards are being built.
-        from widgets.render.cards import card_html
+        from widgets.render.cards import CARD_PARTS, card_html
 
         number, parts = part
         if parts not in STORY_PARTS or not 1 <= number <= parts:
             raise ValueError(f"a story comes whole or in {sorted(STORY_PARTS)} parts (n, of)")
         shows = STORY_PARTS[parts][number - 1]
-        card_part = {("do", "why"): (1, 1), ("do",): (1, 2), ("why",): (2, 2)}.get(
-            tuple(piece for piece in shows if piece in ("do", "why"))
+        # The card's part that shows this part's pieces of the card, if any ("do", "why").
+        card_part = {pieces: part for part, pieces in CARD_PARTS.items()}.get(
+            tuple(piece for piece in shows if piece in CARD_PARTS[(1, 1)])
         )
         title = f"Guidance card for {self.name}"
         card = card_html(self.guidance(), title=title, part=card_part) if card_part else ""
