@@ -16,6 +16,8 @@ from widgets.render.templating import html, render
 
 FULL_CLASS = "sms-live-full"
 ROOM_CLASS = "sms-live-room"
+# Where to use a tool whose controls RISE cannot run: every tool's short box says so.
+TOOL_WHERE = "Use it in JupyterLab or the app view, where its controls work."
 
 
 @dataclass(frozen=True)

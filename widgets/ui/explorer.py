@@ -11,7 +11,7 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
-from widgets.render.liveform import LiveRoom
+from widgets.render.liveform import TOOL_WHERE, LiveRoom
 from widgets.render.theme import style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import (
@@ -38,7 +38,7 @@ class SeverityExplorer(SeriesWidget):
             "Choose how narrow the spine is and what a person feels, and the card for "
             "those answers changes."
         ),
-        where="Use it in JupyterLab or the app view, where its controls work.",
+        where=TOOL_WHERE,
     )
 
     def __init__(self, start: G.Profile | None = None) -> None:

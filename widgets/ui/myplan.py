@@ -29,7 +29,7 @@ import ipywidgets as W
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
 from widgets.render.handout import MAX_FREE_TEXT, handout_filename, render_handout, save_handout
-from widgets.render.liveform import LiveRoom
+from widgets.render.liveform import TOOL_WHERE, LiveRoom
 from widgets.render.theme import style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import (
@@ -111,7 +111,7 @@ class MyPlan(SeriesWidget):
     live_room = LiveRoom(
         name="My plan",
         does="Puts your answers and notes on one page to keep and take to your clinician.",
-        where="Use it in JupyterLab or the app view, where its controls work.",
+        where=TOOL_WHERE,
     )
 
     def __init__(
@@ -174,7 +174,6 @@ class MyPlan(SeriesWidget):
 
     def notes_with_values(self) -> str:
         """The notes, after a line naming what matters most to the person (if they chose)."""
-
         values = summary_text(self.values.ratings)
         return "\n".join(part for part in (values, self.notes.value) if part.strip())
 

@@ -12,7 +12,7 @@ import ipywidgets as W
 
 from widgets import guidance as G
 from widgets.render.cards import card_html, example_title
-from widgets.render.liveform import LiveRoom
+from widgets.render.liveform import TOOL_WHERE, LiveRoom
 from widgets.render.theme import LEVEL_ICONS, level_values, style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import ProfileControls, group_label, note_html
@@ -78,7 +78,7 @@ class SessionPlanner(SeriesWidget):
             "Choose a massager and how to use it, and see what the guidance says about "
             "that session."
         ),
-        where="Use it in JupyterLab or the app view, where its controls work.",
+        where=TOOL_WHERE,
     )
 
     def __init__(self, start: G.Profile | None = None) -> None:

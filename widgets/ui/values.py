@@ -16,7 +16,7 @@ from html import escape
 
 import ipywidgets as W
 
-from widgets.render.liveform import LiveRoom
+from widgets.render.liveform import TOOL_WHERE, LiveRoom
 from widgets.render.theme import BOX_EMPTY, style
 from widgets.ui.base import SeriesWidget
 from widgets.ui.common import box_html, group_label, note_html
@@ -83,7 +83,7 @@ class ValuesExercise(SeriesWidget):
     live_room = LiveRoom(
         name="What matters to you",
         does="Rate how much each thing matters to you, to help you talk over your choices.",
-        where="Use it in JupyterLab or the app view, where its controls work.",
+        where=TOOL_WHERE,
     )
 
     def __init__(self) -> None:
