@@ -197,9 +197,8 @@ def pieces(group: Group, markdown: Callable[[str], str], answers: list[Answer],
             root.insert(0, columns)
             columns.unwrap()
         for card in root.select("section.sms-card"):
-            if card.select_one(".sms-card-actions") is None:
-                card.decompose()  # the "why" half of a card cut for live slides: a room card
-                # shows no reasons (compact_card)
+            if is_why_half(card):
+                card.decompose()  # a room card shows no reasons (compact_card)
             else:
                 room.compact_card(card)
         for box in root.select(".series-story"):
@@ -253,6 +252,12 @@ def merge_compare_parts(cells: list[nbformat.NotebookNode]) -> list[nbformat.Not
     return [merged if i == first else c for i, c in enumerate(cells) if i not in dropped]
 
 
+def is_why_half(card: Tag) -> bool:
+    """A card cut for live slides down to its reasons (``cards.card_html`` part (2, 2)): no
+    actions."""
+    return card.select_one(".sms-card-actions") is None
+
+
 def merge_card_halves(cells: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
     """A card cut in two for live slides (what to do, then why), back in one cell.
 
@@ -264,7 +269,7 @@ def merge_card_halves(cells: list[nbformat.NotebookNode]) -> list[nbformat.Noteb
     for cell in cells:
         root = fragment(_cell_html(cell)) if cell.cell_type == "code" else None
         card = root.select_one("section.sms-card") if root is not None else None
-        if card is not None and card.select_one(".sms-card-actions") is None:
+        if card is not None and is_why_half(card):
             steps = 0
             while steps < len(out) and is_live_step(out[-1 - steps]):
                 steps += 1
