@@ -350,6 +350,12 @@ SLIDE_JS = """async (stepped) => {
 }"""
 SLIDE_COUNT_JS = """() => [...document.querySelectorAll('.reveal .slides > section')]
   .reduce((n, h) => n + Math.max(1, h.querySelectorAll(':scope > section').length), 0)"""
+# The walk starts on the first slide (and the first of its steps), so it meets every slide.
+ON_FIRST_SLIDE_JS = """() => {
+  const first = document.querySelector('.reveal .slides > section');
+  const step = first.querySelector(':scope > section');
+  return first.classList.contains('present') && (!step || step.classList.contains('present'));
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -406,28 +412,37 @@ def rise_notebooks(tmp_path_factory):
         yield base, ran
 
 
-def _open_slideshow(browser, url: str):
-    """RISE's slideshow at 1280x720; a load that stalls is tried once more."""
+@pytest.fixture(scope="module")
+def rise_tab(browser):
+    """One tab each worker loads the slideshows into, one after another; each load starts
+    afresh. A new tab for each is a new renderer process, which compiles JupyterLab's and
+    RISE's scripts anew."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def _open_slideshow(tab, url: str) -> None:
+    """RISE's slideshow at 1280x720 in ``tab``; a load that stalls is loaded once more."""
     for attempt in (1, 2):
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
         try:
-            page.goto(url)
-            page.wait_for_selector(".reveal .slides section.present", timeout=RISE_LOAD_MS)
+            tab.goto(url)
+            tab.wait_for_selector(".reveal .slides section.present", timeout=RISE_LOAD_MS)
             # The stored outputs are in the page (most on hidden slides) once RISE has drawn.
-            page.wait_for_selector(".jp-OutputArea-output", state="attached",
-                                   timeout=RISE_LOAD_MS)  # fmt: skip
-            return page
+            tab.wait_for_selector(".jp-OutputArea-output", state="attached",
+                                  timeout=RISE_LOAD_MS)  # fmt: skip
+            return
         except Exception:
-            page.close()
             if attempt == 2:
                 raise
-    raise AssertionError("unreachable")
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", RISE_NOTEBOOKS)
 def test_live_in_rise_no_slide_scrolls_and_tools_and_sheets_show_their_short_box(
-    browser, rise_notebooks, stem
+    rise_tab, rise_notebooks, stem
 ):
     """Walked with Space in RISE itself: no slide needs the mouse wheel, neither one with
     warning signs, help, severity cards, a quiz question, sources, the ask-first list, a
@@ -439,14 +454,12 @@ def test_live_in_rise_no_slide_scrolls_and_tools_and_sheets_show_their_short_box
     base, ran = rise_notebooks
     markdown = exporter().markdown2html
     assert live.live_fit(ran[stem], lambda source: markdown({}, source)).tall_cells == []
-    page = _open_slideshow(browser, f"{base}/rise/{stem}.ipynb")
-    try:
-        slides = []
-        for _ in range(page.evaluate(SLIDE_COUNT_JS)):
-            slides.append(page.evaluate(SLIDE_JS, STEPPED))
-            page.keyboard.press("Space")
-    finally:
-        page.close()
+    _open_slideshow(rise_tab, f"{base}/rise/{stem}.ipynb")
+    assert rise_tab.evaluate(ON_FIRST_SLIDE_JS), "the slideshow did not open on its first slide"
+    slides = []
+    for _ in range(rise_tab.evaluate(SLIDE_COUNT_JS)):
+        slides.append(rise_tab.evaluate(SLIDE_JS, STEPPED))
+        rise_tab.keyboard.press("Space")
     assert sum(s["stepped"] for s in slides) >= 5, "the walk should have met the stepped panels"
     assert [s["text"] for s in slides if s["tall"]] == []
     assert sum(s["fulls"] for s in slides) == 0  # no tool's or sheet's full picture live
