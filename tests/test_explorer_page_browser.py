@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -382,61 +383,76 @@ def test_the_pages_own_sentences_are_plain_language():
 
 @dataclass
 class Visit:
-    """One page in its own browser context, with every request off the origin blocked."""
+    """The page in a tab, with every request off the origin blocked and noted."""
 
     page: object
     blocked: list[str] = field(default_factory=list)
 
 
-def _visit(browser, origin: str, *, width: int = 1280, height: int = 900, block: str = "") -> Visit:
+def _load(visit: Visit, origin: str) -> Visit:
+    """Load the page afresh into ``visit``'s tab until the engine is ready or has failed;
+    a stalled load is loaded once more."""
     last: Exception | None = None
     for _attempt in range(ATTEMPTS):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      accept_downloads=True)  # fmt: skip
-        page = context.new_page()
-        visit = Visit(page)
-
-        def route(route, visit=visit) -> None:
-            url = route.request.url
-            if url.startswith(origin + "/") and not (block and url.endswith(block)):
-                route.continue_()
-            else:
-                if not url.startswith(origin + "/"):
-                    visit.blocked.append(url)
-                route.abort()
-
-        page.route("**/*", route)
+        visit.blocked.clear()
         try:
-            page.goto(f"{origin}/index.html", timeout=LOAD_TIMEOUT_MS)
-            page.wait_for_selector("html:not([data-explorer=loading])", timeout=LOAD_TIMEOUT_MS)
+            visit.page.goto(f"{origin}/index.html", timeout=LOAD_TIMEOUT_MS)
+            visit.page.wait_for_selector("html:not([data-explorer=loading])",
+                                         timeout=LOAD_TIMEOUT_MS)  # fmt: skip
             return visit
         except Exception as error:  # a stalled load shows up as a Playwright timeout
             last = error
-            context.close()
     raise AssertionError(f"{origin}/index.html did not finish loading in {ATTEMPTS} tries: {last}")
 
 
-def _close(visit: Visit) -> None:
-    visit.page.context.close()
+def _route_within(origin: str, visit: Visit, block: str = ""):
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(origin + "/") and not (block and url.endswith(block)):
+            route.continue_()
+        else:
+            if not url.startswith(origin + "/"):
+                visit.blocked.append(url)
+            route.abort()
+
+    return route
+
+
+@pytest.fixture(scope="module")
+def explorer_tab(browser, origin: str) -> Iterator[Visit]:
+    """One tab each worker loads the page into, visit after visit; each load starts the page
+    afresh, and the page keeps nothing between loads (no storage, no cookies). A new tab for
+    each visit is a new renderer process, which compiles Pyodide's runtime anew."""
+    context = browser.new_context(accept_downloads=True)
+    visit = Visit(context.new_page())
+    visit.page.route("**/*", _route_within(origin, visit))
+    try:
+        yield visit
+    finally:
+        context.close()
+
+
+def _visit(tab: Visit, origin: str, *, width: int = 1280, height: int = 900) -> Visit:
+    tab.page.set_viewport_size({"width": width, "height": height})
+    return _load(tab, origin)
 
 
 @pytest.mark.browser
-def test_the_page_draws_the_same_card_as_cpython_for_a_thousand_random_answers(browser, origin):
+def test_the_page_draws_the_same_card_as_cpython_for_a_thousand_random_answers(
+    explorer_tab, origin
+):
     profiles = [G.starting_profile(), *random_profiles(PARITY_PROFILES)]
     answers = [p.to_dict() for p in profiles]
     here = Page(UK)
     expected = [here.card_for(json.dumps(a)) for a in answers]
     levels = {card.level for card in read_cards("".join(expected))}
     assert levels == {"green", "amber", "red"}  # the sample reaches every kind of card
-    visit = _visit(browser, origin)
-    try:
-        assert visit.page.get_attribute("html", "data-explorer") == "ready"
-        got = visit.page.evaluate("(answers) => window.smsExplorer.cardsFor(answers)", answers)
-        mismatched = [i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b]
-        assert mismatched == [], f"{len(mismatched)} cards differ, first {profiles[mismatched[0]]}"
-        assert visit.blocked == []
-    finally:
-        _close(visit)
+    visit = _visit(explorer_tab, origin)
+    assert visit.page.get_attribute("html", "data-explorer") == "ready"
+    got = visit.page.evaluate("(answers) => window.smsExplorer.cardsFor(answers)", answers)
+    mismatched = [i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b]
+    assert mismatched == [], f"{len(mismatched)} cards differ, first {profiles[mismatched[0]]}"
+    assert visit.blocked == []
 
 
 def _card(page) -> object:
@@ -444,67 +460,65 @@ def _card(page) -> object:
 
 
 @pytest.mark.browser
-def test_ticking_a_warning_sign_by_keyboard_turns_the_card_red_with_what_to_do_now(browser, origin):
-    visit = _visit(browser, origin, width=390, height=844)
+def test_ticking_a_warning_sign_by_keyboard_turns_the_card_red_with_what_to_do_now(
+    explorer_tab, origin
+):
+    visit = _visit(explorer_tab, origin, width=390, height=844)
     page = visit.page
-    try:
-        start = _card(page)
-        assert start.level == "green"
-        page.focus("#sms-symptoms-saddle_numbness")
-        page.keyboard.press("Space")
-        page.wait_for_selector(".sms-card[data-level=red]", timeout=10_000)
-        red = _card(page)
-        assert red.urgency == "emergency"
-        assert red.label == G.LEVEL_LABELS[G.Level.RED]
-        assert red.actions[0] == "Go to A&E now, or call 999."
-        assert red.actions[-1] == G.STOP_ACTION
-        # On a phone the card is far below the list; the bar at the foot of the screen says
-        # red in words and an icon, and its link moves to the card.
-        bar = page.locator("#sms-level-bar")
-        assert bar.is_visible() and bar.get_attribute("data-level") == "red"
-        assert G.LEVEL_LABELS[G.Level.RED] in bar.inner_text()
-        icon = page.inner_text(".sms-card .sms-card-icon").strip()
-        assert icon and icon in bar.inner_text()
-        assert page.inner_text("#sms-announce") == f"{red.label}. {red.headline}"
-        assert "999" in red.headline
-        bar.locator("a").click()
-        top = page.evaluate("() => document.querySelector('.sms-card').getBoundingClientRect().top")
-        assert 0 <= top < 844
-        assert visit.blocked == []
-    finally:
-        _close(visit)
+    start = _card(page)
+    assert start.level == "green"
+    page.focus("#sms-symptoms-saddle_numbness")
+    page.keyboard.press("Space")
+    page.wait_for_selector(".sms-card[data-level=red]", timeout=10_000)
+    red = _card(page)
+    assert red.urgency == "emergency"
+    assert red.label == G.LEVEL_LABELS[G.Level.RED]
+    assert red.actions[0] == "Go to A&E now, or call 999."
+    assert red.actions[-1] == G.STOP_ACTION
+    # On a phone the card is far below the list; the bar at the foot of the screen says
+    # red in words and an icon, and its link moves to the card.
+    bar = page.locator("#sms-level-bar")
+    assert bar.is_visible() and bar.get_attribute("data-level") == "red"
+    assert G.LEVEL_LABELS[G.Level.RED] in bar.inner_text()
+    icon = page.inner_text(".sms-card .sms-card-icon").strip()
+    assert icon and icon in bar.inner_text()
+    assert page.inner_text("#sms-announce") == f"{red.label}. {red.headline}"
+    assert "999" in red.headline
+    bar.locator("a").click()
+    top = page.evaluate("() => document.querySelector('.sms-card').getBoundingClientRect().top")
+    assert 0 <= top < 844
+    assert visit.blocked == []
 
 
 @pytest.mark.browser
-def test_save_my_plan_downloads_the_personal_handout_made_in_the_page(browser, origin):
-    visit = _visit(browser, origin)
+def test_save_my_plan_downloads_the_personal_handout_made_in_the_page(explorer_tab, origin):
+    visit = _visit(explorer_tab, origin)
     page = visit.page
-    try:
-        page.check("#sms-conditions-blood_thinners")
-        page.select_option("#sms-device", "percussion")
-        page.fill("#sms-name", "Ann <Lee>")
-        page.fill("#sms-notes", "Ask about\nthe gun.")
-        answers = page.evaluate("() => window.smsExplorer.answers()")
-        with page.expect_download() as download:
-            page.click("#sms-save")
-        saved = download.value
-        html = Path(saved.path()).read_text(encoding="utf-8")
-        expected = json.loads(Page(UK).handout_for(json.dumps(
-            {**answers, "name": "Ann <Lee>", "notes": "Ask about\nthe gun."})))  # fmt: skip
-        assert saved.suggested_filename == expected["filename"]
-        assert html == expected["html"]
-        assert "Ann &lt;Lee&gt;" in html and "Riverside Spine Clinic" in html
-        assert read_cards(html)[0].level == "amber"
-        assert expected["filename"] in page.inner_text("#sms-save-status")
-        assert visit.blocked == []
-    finally:
-        _close(visit)
+    page.check("#sms-conditions-blood_thinners")
+    page.select_option("#sms-device", "percussion")
+    page.fill("#sms-name", "Ann <Lee>")
+    page.fill("#sms-notes", "Ask about\nthe gun.")
+    answers = page.evaluate("() => window.smsExplorer.answers()")
+    with page.expect_download() as download:
+        page.click("#sms-save")
+    saved = download.value
+    html = Path(saved.path()).read_text(encoding="utf-8")
+    expected = json.loads(Page(UK).handout_for(json.dumps(
+        {**answers, "name": "Ann <Lee>", "notes": "Ask about\nthe gun."})))  # fmt: skip
+    assert saved.suggested_filename == expected["filename"]
+    assert html == expected["html"]
+    assert "Ann &lt;Lee&gt;" in html and "Riverside Spine Clinic" in html
+    assert read_cards(html)[0].level == "amber"
+    assert expected["filename"] in page.inner_text("#sms-save-status")
+    assert visit.blocked == []
 
 
 @pytest.mark.browser
 def test_a_browser_that_cannot_run_the_page_is_told_so_and_pointed_to_the_handouts(browser, origin):
-    visit = _visit(browser, origin, block="pyodide.asm.wasm")
-    page = visit.page
+    context = browser.new_context()
+    visit = Visit(context.new_page())
+    visit.page.route("**/*", _route_within(origin, visit, block="pyodide.asm.wasm"))
+    page = _load(visit, origin).page
     try:
         assert page.get_attribute("html", "data-explorer") == "failed"
         slot = page.inner_text("#sms-card-slot")
@@ -514,7 +528,7 @@ def test_a_browser_that_cannot_run_the_page_is_told_so_and_pointed_to_the_handou
         assert page.locator("#sms-warning-signs").is_visible()
         assert visit.blocked == []
     finally:
-        _close(visit)
+        context.close()
 
 
 @pytest.mark.browser
@@ -547,20 +561,17 @@ def test_with_scripts_off_the_card_place_says_the_page_cannot_run_not_loading(br
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_page_fits_the_screen_and_axe_finds_nothing_serious_green_or_red(
-    browser, origin, width: int
+    explorer_tab, origin, width: int
 ):
-    visit = _visit(browser, origin, width=width, height=844)
+    visit = _visit(explorer_tab, origin, width=width, height=844)
     page = visit.page
-    try:
-        for tick in ("", "#sms-symptoms-bladder_bowel_changes"):
-            if tick:
-                page.check(tick)
-                page.wait_for_selector(".sms-card[data-level=red]", timeout=10_000)
-            sizes = page.evaluate(
-                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
-            assert sizes[0] <= sizes[1], f"scrolls sideways at {width} px: {sizes}"
-            assert serious_axe_violations(page) == []
-        assert visit.blocked == []
-    finally:
-        _close(visit)
+    for tick in ("", "#sms-symptoms-bladder_bowel_changes"):
+        if tick:
+            page.check(tick)
+            page.wait_for_selector(".sms-card[data-level=red]", timeout=10_000)
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert sizes[0] <= sizes[1], f"scrolls sideways at {width} px: {sizes}"
+        assert serious_axe_violations(page) == []
+    assert visit.blocked == []
