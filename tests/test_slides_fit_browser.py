@@ -73,34 +73,40 @@ class Measured:
         return f"{self.deck} #{self.h}/{self.v} {self.section!r}: {self.height}px > {self.limit}px"
 
 
-def open_deck(browser, deck: Path, size: tuple[int, int]):
-    """The deck in a fresh page of the given size, nothing allowed off this machine."""
+def offline_page(browser, size: tuple[int, int]):
+    """A page of the given size, nothing allowed off this machine."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     page.route(re.compile(r"^(?!file:|about:|data:).*"), lambda route: route.abort())
+    return page
+
+
+def load_deck(page, deck: Path) -> None:
+    """Load ``deck`` afresh into ``page`` and wait until reveal.js is ready."""
     for attempt in (1, 2):  # a rare slow start in a busy CI box; a second load settles it
         try:
             page.goto(deck.as_uri(), timeout=LOAD_TIMEOUT_MS)
             page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=LOAD_TIMEOUT_MS)
-            return page
+            return
         except Exception:
             if attempt == 2:
-                page.close()
                 raise
-    raise AssertionError("unreachable")
 
 
 @pytest.fixture(scope="module")
 def measured(browser, decks: Path) -> dict[str, list[Measured]]:
-    """Every slide of every deck, measured once per screen size."""
+    """Every slide of every deck, measured once per screen size. The decks of a size load one
+    after another into one page: a new page for each is a new renderer process, which compiles
+    reveal.js anew."""
     found: dict[str, list[Measured]] = {}
     for screen, size in SCREENS.items():
         found[screen] = []
-        for path in NOTEBOOK_PATHS:
-            page = open_deck(browser, decks / f"{path.stem}.slides.html", size)
-            try:
+        page = offline_page(browser, size)
+        try:
+            for path in NOTEBOOK_PATHS:
+                load_deck(page, decks / f"{path.stem}.slides.html")
                 found[screen] += [Measured(path.stem, **s) for s in page.evaluate(WALK_JS)]
-            finally:
-                page.close()
+        finally:
+            page.close()
     return found
 
 
@@ -147,8 +153,9 @@ def test_every_teaching_slide_gives_the_presenter_notes(measured):
 
 
 def test_the_presenter_view_opens_offline_and_follows_the_arrow_keys(browser, decks):
-    page = open_deck(browser, decks / "04_precautions.slides.html", SCREENS["16:9 projector"])
+    page = offline_page(browser, SCREENS["16:9 projector"])
     try:
+        load_deck(page, decks / "04_precautions.slides.html")
         requests: list[str] = []
         page.context.on(
             "request",
