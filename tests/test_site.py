@@ -263,30 +263,33 @@ def test_every_page_opens_from_a_disk_with_no_request_outside_it(site, browser):
         context.close()
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab the checks below load page after page into, every locale's; each load starts
+    the page afresh. A new tab for each is a new renderer process, which compiles axe-core anew.
+    """
+    page = browser.new_page()
+    try:
+        yield page
+    finally:
+        page.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("name", LANDING_PAGES)
-def test_axe_finds_nothing_serious_on_the_landing_pages(site, browser, name):
-    page = browser.new_page()
-    try:
-        page.goto((site[1] / name).as_uri(), timeout=60_000)
-        bad = serious_axe_violations(page)
-    finally:
-        page.close()
-    assert bad == []
+def test_axe_finds_nothing_serious_on_the_landing_pages(site, tab, name):
+    tab.goto((site[1] / name).as_uri(), timeout=60_000)
+    assert serious_axe_violations(tab) == []
 
 
 @pytest.mark.browser
-def test_the_large_print_landing_page_is_in_large_type(site, browser):
-    page = browser.new_page()
-    try:
-        sizes = {}
-        for name in LANDING_PAGES:
-            page.goto((site[1] / name).as_uri(), timeout=60_000)
-            sizes[name] = page.evaluate(
-                "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
-            )
-    finally:
-        page.close()
+def test_the_large_print_landing_page_is_in_large_type(site, tab):
+    sizes = {}
+    for name in LANDING_PAGES:
+        tab.goto((site[1] / name).as_uri(), timeout=60_000)
+        sizes[name] = tab.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
+        )
     assert sizes["large-print.html"] >= 24 > sizes["index.html"] >= 16
 
 
@@ -307,14 +310,10 @@ def test_the_warning_sign_card_reads_at_grade_8_or_below_in_every_locale(site):
 
 
 @pytest.mark.browser
-def test_axe_finds_nothing_serious_on_the_handouts_in_every_locale(site, browser):
-    page = browser.new_page()
+def test_axe_finds_nothing_serious_on_the_handouts_in_every_locale(site, tab):
     bad: list[str] = []
-    try:
-        for path in _handout_pages(site[1]):
-            assert path.is_file(), path
-            page.goto(path.as_uri(), timeout=60_000)
-            bad += [f"{path.name}: {found}" for found in serious_axe_violations(page)]
-    finally:
-        page.close()
+    for path in _handout_pages(site[1]):
+        assert path.is_file(), path
+        tab.goto(path.as_uri(), timeout=60_000)
+        bad += [f"{path.name}: {found}" for found in serious_axe_violations(tab)]
     assert bad == [], site[0]
