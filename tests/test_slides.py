@@ -302,30 +302,45 @@ def test_the_severity_explorer_slide_shows_its_static_guidance_card(decks):
     assert cards and cards[0].get("data-level") in {"green", "amber", "red"}
 
 
+@pytest.fixture(scope="module")
+def offline_tab(browser):
+    """A tab that refuses everything but files, which the decks load into one after another;
+    each load starts afresh. A new tab for each is a new renderer process, which compiles
+    reveal.js anew."""
+    page = browser.new_page()
+    page.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
+    try:
+        yield page
+    finally:
+        page.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=ids)
-def test_every_deck_opens_offline_with_zero_network_requests(browser, decks, path):
-    page = browser.new_page()
+def test_every_deck_opens_offline_with_zero_network_requests(offline_tab, decks, path):
     network: list[str] = []
     failed: list[str] = []
 
-    def refuse(route):
-        network.append(route.request.url)
-        route.abort()
+    def request(r) -> None:
+        if not r.url.startswith("file:"):
+            network.append(r.url)
 
-    page.route(re.compile(r"^(?!file:).*"), refuse)
-    page.on("request", lambda r: None if r.url.startswith("file:") else network.append(r.url))
-    page.on("requestfailed", lambda r: failed.append(r.url))
+    def request_failed(r) -> None:
+        failed.append(r.url)
+
+    offline_tab.on("request", request)
+    offline_tab.on("requestfailed", request_failed)
     try:
-        page.goto((decks / f"{path.stem}.slides.html").as_uri(), timeout=30_000)
-        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
-        total = page.evaluate("Reveal.getTotalSlides()")
-        planned = section_headings(nbformat.read(path, as_version=4))
-        assert total >= len(planned) + 1  # the title slide and one per section, at least
-        assert network == []
-        assert failed == []
+        offline_tab.goto((decks / f"{path.stem}.slides.html").as_uri(), timeout=30_000)
+        offline_tab.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
+        total = offline_tab.evaluate("Reveal.getTotalSlides()")
     finally:
-        page.close()
+        offline_tab.remove_listener("request", request)
+        offline_tab.remove_listener("requestfailed", request_failed)
+    planned = section_headings(nbformat.read(path, as_version=4))
+    assert total >= len(planned) + 1  # the title slide and one per section, at least
+    assert network == []
+    assert failed == []
 
 
 # --- Cutting to fit, without a browser ----------------------------------------------------------
