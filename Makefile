@@ -35,10 +35,14 @@ ENSUREPIP := { $(BIN)/python -m pip --version >/dev/null 2>&1 || $(BIN)/python -
 # $(call install-locked,LOCK): the venv (without pip, which uv does not need: that saves seconds),
 # then the locked versions with their hashes checked, and this project itself, editable.
 # pip cannot hash a folder, so in hash-checking mode it installs the project in a second step.
+# Libraries are compiled to bytecode as they install, as pip always does and uv does when asked
+# (about 2 s). Without it, where PYTHONDONTWRITEBYTECODE is set (CI boxes, containers), every
+# JupyterLab, kernel and build compiles its libraries from source each time it starts: 1.5 s
+# instead of 0.75 s to import JupyterLab, its server, a kernel and ipywidgets.
 define install-locked
 	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
 	if [ "$(INSTALLER)" != pip ] && $(UV_FIND); then \
-		"$$uv" pip install --quiet --python $(BIN)/python -r $(1) -e . ; \
+		"$$uv" pip install --quiet --compile-bytecode --python $(BIN)/python -r $(1) -e . ; \
 	else \
 		$(ENSUREPIP) && $(BIN)/python -m pip install --quiet --require-hashes -r $(1) \
 		&& $(BIN)/python -m pip install --quiet --no-deps -e . ; \
