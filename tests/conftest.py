@@ -203,6 +203,20 @@ def browser(chromium_path: str) -> Iterator[object]:
         launched.close()
 
 
+@contextmanager
+def listening(page, **handlers: Callable[[object], None]) -> Iterator[None]:
+    """``page.on(event, handler)`` for each ``event=handler`` while the block runs, and off again
+    after it: on a tab that many visits share, what one page does is never put down to the next.
+    """
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    try:
+        yield
+    finally:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

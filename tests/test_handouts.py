@@ -22,7 +22,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import env_with_execution_store, serious_axe_violations, shared_build
+from conftest import env_with_execution_store, listening, serious_axe_violations, shared_build
 
 import widgets
 from widgets.content.navigation import is_live_step
@@ -460,15 +460,9 @@ def open_offline_and_check(tab, path: Path) -> tuple[list[str], list[str], list[
     def page_error(error) -> None:
         errors.append(str(error))
 
-    listeners = (("request", count), ("console", console), ("pageerror", page_error))
-    for event, listener in listeners:
-        tab.on(event, listener)
-    try:
+    with listening(tab, request=count, console=console, pageerror=page_error):
         tab.goto(path.as_uri(), wait_until="load")
         serious = serious_axe_violations(tab)
-    finally:
-        for event, listener in listeners:
-            tab.remove_listener(event, listener)
     return requests, errors, serious
 
 

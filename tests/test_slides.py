@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from conftest import NOTEBOOKS
+from conftest import NOTEBOOKS, listening
 
 from widgets import guidance as G
 from widgets.content.speaker_notes import unwrap
@@ -328,15 +328,10 @@ def test_every_deck_opens_offline_with_zero_network_requests(offline_tab, decks,
     def request_failed(r) -> None:
         failed.append(r.url)
 
-    offline_tab.on("request", request)
-    offline_tab.on("requestfailed", request_failed)
-    try:
+    with listening(offline_tab, request=request, requestfailed=request_failed):
         offline_tab.goto((decks / f"{path.stem}.slides.html").as_uri(), timeout=30_000)
         offline_tab.wait_for_function("window.Reveal && Reveal.isReady()", timeout=30_000)
         total = offline_tab.evaluate("Reveal.getTotalSlides()")
-    finally:
-        offline_tab.remove_listener("request", request)
-        offline_tab.remove_listener("requestfailed", request_failed)
     planned = section_headings(nbformat.read(path, as_version=4))
     assert total >= len(planned) + 1  # the title slide and one per section, at least
     assert network == []
