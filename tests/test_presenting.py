@@ -425,7 +425,7 @@ def rise_tab(browser):
 
 
 def _open_slideshow(tab, url: str) -> None:
-    """RISE's slideshow at 1280x720 in ``tab``; a load that stalls is loaded once more."""
+    """RISE's slideshow in ``tab`` (rise_tab: 1280x720); a stalled load is loaded once more."""
     for attempt in (1, 2):
         try:
             tab.goto(url)
